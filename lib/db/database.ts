@@ -1,0 +1,39 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { IncidentEvent } from '../model/event';
+import type { Incident } from '../model/incident';
+import { applySchema } from './schema';
+
+export interface BlobRow {
+  id: string;
+  incidentId: string;
+  mimeType: string;
+  bytes: Blob;
+  createdAt: string;
+}
+
+/** One event waiting to reach the team's server; deleted only once acknowledged. */
+export interface OutboxRow {
+  seq?: number;
+  eventId: string;
+  incidentId: string;
+  enqueuedAt: string;
+  attempts: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class IncidentDatabase extends Dexie {
+  events!: EntityTable<IncidentEvent, 'id'>;
+  incidents!: EntityTable<Incident, 'id'>;
+  blobs!: EntityTable<BlobRow, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = 'incident-capture', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    applySchema(this);
+  }
+}

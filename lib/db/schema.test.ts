@@ -1,0 +1,52 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { IncidentDatabase } from './database';
+import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
+
+let n = 0;
+const freshName = () => `schema-test-${++n}`;
+
+function indexNames(db: Dexie, table: string): string[] {
+  const schema = db.table(table).schema;
+  return [schema.primKey.name, ...schema.indexes.map((i) => i.name)].sort();
+}
+
+describe('local schema', () => {
+  it('declares versions in increasing order', () => {
+    const versions = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(LATEST_VERSION).toBe(versions.at(-1));
+  });
+
+  it('v1: a fresh install opens with every table and index', async () => {
+    const db = new IncidentDatabase(freshName());
+    await db.open();
+    expect(db.verno).toBe(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['blobs', 'events', 'incidents', 'meta', 'outbox']);
+    expect(indexNames(db, 'events')).toEqual(['[incidentId+hlc]', 'hlc', 'id'].sort());
+    expect(indexNames(db, 'incidents')).toEqual(
+      ['id', 'status', 'lastActivityAt', 'leadId', '[statusRank+lastActivityAt]'].sort(),
+    );
+    expect(indexNames(db, 'outbox')).toEqual(['eventId', 'seq']);
+    db.close();
+  });
+
+  it('v1: the outbox refuses to queue one event twice', async () => {
+    const db = new IncidentDatabase(freshName());
+    const row = { eventId: 'e1', incidentId: 'i1', enqueuedAt: '2026-11-26T09:00:00.000Z', attempts: 0 };
+    await db.outbox.add({ ...row });
+    await expect(db.outbox.add({ ...row })).rejects.toThrow(/ConstraintError|unique/i);
+    db.close();
+  });
+
+  it('opens a database created by the latest version without losing rows', async () => {
+    const name = freshName();
+    const first = new IncidentDatabase(name);
+    await first.meta.put({ key: 'nodeId', value: 'abc' });
+    first.close();
+    const second = new IncidentDatabase(name);
+    expect(await second.meta.get('nodeId')).toEqual({ key: 'nodeId', value: 'abc' });
+    expect(second.verno).toBe(LATEST_VERSION);
+    second.close();
+  });
+});

@@ -1,0 +1,89 @@
+import Dexie from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import { ZodError } from 'zod';
+import { formatHlc, type Hlc, parseHlc, tick } from '../clock/hlc';
+import type { IncidentDatabase } from '../db/database';
+import { incidentEventSchema, type EventDraft, type IncidentEvent } from '../model/event';
+import type { Incident } from '../model/incident';
+import type { DomainContext } from './context';
+import { fromZodError, isQuotaExceeded, NotFoundError, StorageFullError } from './errors';
+import { foldIncident } from './fold';
+import { readNodeId } from './node-id';
+
+const CLOCK_KEY = 'clock';
+
+export interface AppendResult {
+  events: IncidentEvent[];
+  incident: Incident;
+}
+
+/**
+ * The one write path. In a single transaction it stamps each draft with an id
+ * and a tick of the persisted clock, validates it, appends it to the log,
+ * refolds the incident's projection and queues the events for sync. Either all
+ * of that lands or none of it does (a full disk included).
+ */
+export async function appendEvents(
+  ctx: DomainContext,
+  incidentId: string | null,
+  drafts: readonly EventDraft[],
+): Promise<AppendResult> {
+  const { db } = ctx;
+  try {
+    return await db.transaction('rw', [db.events, db.incidents, db.outbox, db.meta], async () => {
+      const existing = incidentId ? await db.incidents.get(incidentId) : undefined;
+      if (incidentId && !existing) throw new NotFoundError('That incident no longer exists on this device.');
+
+      const node = await readNodeId(db);
+      const clockRow = await db.meta.get(CLOCK_KEY);
+      let clock: Hlc | null = typeof clockRow?.value === 'string' ? parseHlc(clockRow.value) : null;
+      const nowMs = ctx.now();
+      const createdAt = new Date(nowMs).toISOString();
+
+      const events: IncidentEvent[] = [];
+      let targetId = incidentId;
+      for (const draft of drafts) {
+        clock = tick(clock, nowMs, node);
+        const id = uuidv7({ msecs: nowMs });
+        targetId ??= id; // an incident's id is the id of its `declared` event
+        events.push(
+          incidentEventSchema.parse({
+            ...draft,
+            id,
+            incidentId: targetId,
+            teamId: existing?.teamId ?? ctx.teamId ?? null,
+            authorId: ctx.actor.userId,
+            hlc: formatHlc(clock),
+            createdAt,
+          }),
+        );
+      }
+      if (!targetId || !clock) throw new Error('appendEvents needs at least one event');
+
+      await db.events.bulkAdd(events);
+      await db.meta.put({ key: CLOCK_KEY, value: formatHlc(clock) });
+      const incident = await refold(db, targetId);
+      if (!incident) throw new Error('An incident must start with a declared event');
+      await db.outbox.bulkAdd(
+        events.map((e) => ({ eventId: e.id, incidentId: e.incidentId, enqueuedAt: createdAt, attempts: 0 })),
+      );
+      return { events, incident };
+    });
+  } catch (error) {
+    if (error instanceof ZodError) throw fromZodError(error);
+    if (isQuotaExceeded(error)) throw new StorageFullError(error);
+    throw error;
+  }
+}
+
+/** Recomputes one incident's projection from its events (inside the caller's transaction). */
+export async function refold(db: IncidentDatabase, incidentId: string): Promise<Incident | null> {
+  const events = await db.events
+    .where('[incidentId+hlc]')
+    .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
+    .toArray();
+  const incident = foldIncident(events);
+  if (incident) await db.incidents.put(incident);
+  else await db.incidents.delete(incidentId);
+  return incident;
+}

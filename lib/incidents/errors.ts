@@ -1,0 +1,57 @@
+import { ZodError } from 'zod';
+
+/** Input a person can fix: shown inline beside the field, nothing written. */
+export class ValidationError extends Error {
+  override name = 'ValidationError';
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The browser refused to store more (QuotaExceededError); the write was rolled back whole. */
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+  constructor(cause?: unknown) {
+    super(
+      'Your browser is out of storage space for this extension, so nothing was saved. ' +
+        'Free some disk space and try again.',
+      { cause },
+    );
+  }
+}
+
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+export function fromZodError(error: ZodError): ValidationError {
+  const issue = error.issues[0];
+  const field = issue?.path.filter((p) => typeof p === 'string').at(-1);
+  return new ValidationError(issue?.message ?? 'That input is not valid.', field);
+}
+
+// Dexie reports a failed transaction as an AbortError whose `inner` is the
+// cause; IndexedDB itself uses a DOMException named QuotaExceededError.
+// https://dexie.org/docs/DexieErrors/Dexie.QuotaExceededError
+export function isQuotaExceeded(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const name = (e as { name?: unknown }).name;
+    if (name === 'QuotaExceededError') return true;
+    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Turns anything a domain operation threw into one sentence a person can act on. */
+export function describeError(error: unknown): string {
+  if (error instanceof ValidationError || error instanceof StorageFullError || error instanceof NotFoundError) {
+    return error.message;
+  }
+  if (isQuotaExceeded(error)) return new StorageFullError().message;
+  if (error instanceof ZodError) return fromZodError(error).message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `Something went wrong and nothing was saved: ${message}`;
+}

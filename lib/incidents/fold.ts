@@ -1,0 +1,102 @@
+import { compareEvents, type IncidentEvent } from '../model/event';
+import type { FollowUp, Incident } from '../model/incident';
+
+/**
+ * Folds one incident's events into its current state.
+ *
+ * Events are sorted by (hlc, id) first, so the result does not depend on the
+ * order in which events arrived: every device that holds the same set of events
+ * computes the same row. Field changes are last-writer-wins in that order.
+ * Returns null until the `declared` event is present (a teammate's later event
+ * can arrive before it during sync).
+ */
+export function foldIncident(events: readonly IncidentEvent[]): Incident | null {
+  const ordered = [...events].sort(compareEvents);
+  const declared = ordered.find((e) => e.kind === 'declared');
+  if (!declared || declared.kind !== 'declared') return null;
+
+  const followUps = new Map<string, FollowUp>();
+  const participants = new Set<string>();
+  const incident: Incident = {
+    id: declared.incidentId,
+    teamId: declared.teamId,
+    title: declared.body.title,
+    summary: declared.body.summary ?? '',
+    severity: declared.body.severity,
+    status: 'active',
+    statusRank: 0,
+    outcome: null,
+    leadId: declared.body.leadId,
+    leadName: declared.body.leadName,
+    declaredBy: declared.authorId,
+    declaredAt: declared.createdAt,
+    resolvedAt: null,
+    lastActivityAt: declared.createdAt,
+    sourceUrl: declared.body.sourceUrl ?? null,
+    eventCount: 0,
+    noteCount: 0,
+    followUps: [],
+    participantIds: [],
+  };
+
+  for (const e of ordered) {
+    if (e.incidentId !== incident.id) continue;
+    incident.eventCount += 1;
+    participants.add(e.authorId);
+    if (e.createdAt > incident.lastActivityAt) incident.lastActivityAt = e.createdAt;
+    switch (e.kind) {
+      case 'declared':
+        break; // the first one seeds the row; a duplicate declaration changes nothing
+      case 'title_changed':
+        incident.title = e.body.title;
+        break;
+      case 'summary_changed':
+        incident.summary = e.body.summary;
+        break;
+      case 'severity_changed':
+        incident.severity = e.body.severity;
+        break;
+      case 'lead_changed':
+        incident.leadId = e.body.leadId;
+        incident.leadName = e.body.leadName;
+        break;
+      case 'status_changed':
+        incident.status = e.body.status;
+        if (e.body.status === 'resolved') {
+          incident.outcome = e.body.outcome;
+          incident.resolvedAt = e.createdAt;
+        } else {
+          incident.outcome = null;
+          incident.resolvedAt = null;
+        }
+        break;
+      case 'note':
+        incident.noteCount += 1;
+        break;
+      case 'follow_up_added':
+        if (!followUps.has(e.body.followUpId)) {
+          followUps.set(e.body.followUpId, {
+            id: e.body.followUpId,
+            text: e.body.text,
+            ...(e.body.ownerId ? { ownerId: e.body.ownerId } : {}),
+            done: false,
+            addedAt: e.createdAt,
+          });
+        }
+        break;
+      case 'follow_up_done': {
+        const item = followUps.get(e.body.followUpId);
+        if (item) item.done = e.body.done;
+        break;
+      }
+      case 'customer_update':
+      case 'feedback':
+        break;
+    }
+  }
+
+  incident.statusRank = incident.status === 'active' ? 0 : 1;
+  incident.followUps = [...followUps.values()];
+  incident.participantIds = [...participants].sort();
+  return incident;
+}

@@ -1,0 +1,53 @@
+import Dexie from 'dexie';
+import type { IncidentDatabase } from '../db/database';
+import type { IncidentEvent } from '../model/event';
+import type { Incident } from '../model/incident';
+
+export const RECENTLY_RESOLVED_DAYS = 14;
+
+export interface IncidentLists {
+  active: Incident[];
+  resolved: Incident[];
+}
+
+/**
+ * Active incidents first (most recent activity first), then those resolved in
+ * the last `RECENTLY_RESOLVED_DAYS` days. Both come straight off the
+ * `[statusRank+lastActivityAt]` index, so nothing is sorted in memory.
+ */
+export async function listIncidents(db: IncidentDatabase, nowMs: number): Promise<IncidentLists> {
+  const since = new Date(nowMs - RECENTLY_RESOLVED_DAYS * 86_400_000).toISOString();
+  const [active, resolved] = await Promise.all([
+    db.incidents.where('[statusRank+lastActivityAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).reverse().toArray(),
+    db.incidents.where('[statusRank+lastActivityAt]').between([1, since], [1, Dexie.maxKey]).reverse().toArray(),
+  ]);
+  return { active, resolved };
+}
+
+/** The active incident I lead with the most recent activity: what the popup shows. */
+export async function findMyCurrentIncident(db: IncidentDatabase, userId: string): Promise<Incident | null> {
+  const mine = await db.incidents.where('leadId').equals(userId).filter((i) => i.status === 'active').toArray();
+  mine.sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1));
+  return mine[0] ?? null;
+}
+
+/** One incident's timeline, in (hlc, id) order. */
+export async function readTimeline(db: IncidentDatabase, incidentId: string): Promise<IncidentEvent[]> {
+  return db.events.where('[incidentId+hlc]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]).toArray();
+}
+
+export interface Person {
+  id: string;
+  name: string;
+}
+
+/** People this device knows by name: me first, then everyone who has led an incident here. */
+export async function listKnownPeople(db: IncidentDatabase, me: Person): Promise<Person[]> {
+  const people = new Map<string, string>([[me.id, me.name]]);
+  await db.incidents.each((i) => {
+    if (!people.has(i.leadId)) people.set(i.leadId, i.leadName);
+  });
+  const others = [...people].filter(([id]) => id !== me.id).map(([id, name]) => ({ id, name }));
+  others.sort((a, b) => a.name.localeCompare(b.name));
+  return [me, ...others];
+}

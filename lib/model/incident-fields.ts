@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** Two severities only: Minor is declared for visibility, Major means real customer impact. */
+export const severitySchema = z.enum(['minor', 'major']);
+export type Severity = z.infer<typeof severitySchema>;
+
+export const statusSchema = z.enum(['active', 'resolved']);
+export type Status = z.infer<typeof statusSchema>;
+
+/** Triage outcome recorded when resolving: fixed now, deferred (with a follow-up), or no action. */
+export const outcomeSchema = z.enum(['fixed', 'deferred', 'no_action']);
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+export const TITLE_MAX = 200;
+export const SUMMARY_MAX = 2_000;
+export const NOTE_MAX = 50_000;
+export const NAME_MAX = 80;
+
+// C0 and C1 control characters. Titles are one line of plain text; a tab or a
+// line break pasted from a terminal would break lists and exports.
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+// Notes keep tabs and line breaks (pasted logs) but nothing else from C0/C1.
+const NOTE_CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+export const titleSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the incident a title.')
+  .max(TITLE_MAX, `Keep the title to ${TITLE_MAX} characters or fewer.`)
+  .refine((s) => !CONTROL_CHARS.test(s), {
+    message: 'The title contains control characters (such as a tab or line break). Remove them and try again.',
+  });
+
+export const summarySchema = z
+  .string()
+  .trim()
+  .max(SUMMARY_MAX, `Keep the summary to ${SUMMARY_MAX} characters or fewer.`)
+  .refine((s) => !NOTE_CONTROL_CHARS.test(s), { message: 'The summary contains control characters.' });
+
+// Not trimmed by the schema: a pasted log keeps its leading indentation.
+export const noteTextSchema = z
+  .string()
+  .refine((s) => s.trim().length > 0, 'Write something first.')
+  .max(NOTE_MAX, `Notes are limited to ${NOTE_MAX.toLocaleString('en')} characters.`)
+  .refine((s) => !NOTE_CONTROL_CHARS.test(s), { message: 'The text contains control characters.' });
+
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name.')
+  .max(NAME_MAX, `Keep names to ${NAME_MAX} characters or fewer.`)
+  .refine((s) => !CONTROL_CHARS.test(s), { message: 'The name contains control characters.' });
+
+/** Links are only ever http(s): a `javascript:` or `data:` URL never reaches an href. */
+export const httpUrlSchema = z
+  .string()
+  .max(4_096)
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'Only http and https links are kept.');
+
+export const idSchema = z.uuid();
+export const isoDateSchema = z.iso.datetime({ offset: true });

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, outcomeSchema, severitySchema, statusSchema } from './incident-fields';
+
+export const followUpSchema = z.object({
+  id: idSchema,
+  text: z.string(),
+  ownerId: idSchema.optional(),
+  done: z.boolean(),
+  addedAt: isoDateSchema,
+});
+export type FollowUp = z.infer<typeof followUpSchema>;
+
+/**
+ * An incident's current state: a cache folded from its events (see
+ * lib/incidents/fold.ts). Deleting every row and refolding gives the same rows.
+ */
+export const incidentSchema = z.object({
+  id: idSchema,
+  teamId: idSchema.nullable(),
+  title: z.string(),
+  summary: z.string(),
+  severity: severitySchema,
+  status: statusSchema,
+  /** 0 while active, 1 once resolved: lets one compound index list active first. */
+  statusRank: z.union([z.literal(0), z.literal(1)]),
+  outcome: outcomeSchema.nullable(),
+  leadId: idSchema,
+  leadName: z.string(),
+  declaredBy: idSchema,
+  declaredAt: isoDateSchema,
+  resolvedAt: isoDateSchema.nullable(),
+  lastActivityAt: isoDateSchema,
+  sourceUrl: z.string().nullable(),
+  eventCount: z.number().int(),
+  noteCount: z.number().int(),
+  followUps: z.array(followUpSchema),
+  /** Everyone who added an event: the review queue asks who was involved. */
+  participantIds: z.array(idSchema),
+});
+export type Incident = z.infer<typeof incidentSchema>;
