@@ -1,12 +1,11 @@
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import { ZodError } from 'zod';
 import { formatHlc, type Hlc, parseHlc, tick } from '../clock/hlc';
 import type { IncidentDatabase } from '../db/database';
 import { incidentEventSchema, type EventDraft, type IncidentEvent } from '../model/event';
 import type { Incident } from '../model/incident';
 import type { DomainContext } from './context';
-import { fromZodError, isQuotaExceeded, NotFoundError, StorageFullError } from './errors';
+import { isQuotaExceeded, NotFoundError, StorageFullError, toValidationError } from './errors';
 import { foldIncident } from './fold';
 import { readNodeId } from './node-id';
 
@@ -70,7 +69,8 @@ export async function appendEvents(
       return { events, incident };
     });
   } catch (error) {
-    if (error instanceof ZodError) throw fromZodError(error);
+    const invalid = toValidationError(error);
+    if (invalid) throw invalid;
     if (isQuotaExceeded(error)) throw new StorageFullError(error);
     throw error;
   }

@@ -1,5 +1,3 @@
-import { ZodError } from 'zod';
-
 /** Input a person can fix: shown inline beside the field, nothing written. */
 export class ValidationError extends Error {
   override name = 'ValidationError';
@@ -27,9 +25,22 @@ export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
 
-export function fromZodError(error: ZodError): ValidationError {
+interface ZodLikeError {
+  name: 'ZodError';
+  issues: { message: string; path: PropertyKey[] }[];
+}
+
+// Recognised by shape, not `instanceof`, so this module (on the popup's
+// critical path) does not import zod.
+function isZodError(error: unknown): error is ZodLikeError {
+  return (error as { name?: unknown })?.name === 'ZodError' && Array.isArray((error as ZodLikeError).issues);
+}
+
+/** A schema failure as the first issue's message, with the field it concerns. */
+export function toValidationError(error: unknown): ValidationError | null {
+  if (!isZodError(error)) return null;
   const issue = error.issues[0];
-  const field = issue?.path.filter((p) => typeof p === 'string').at(-1);
+  const field = issue?.path.filter((p): p is string => typeof p === 'string').at(-1);
   return new ValidationError(issue?.message ?? 'That input is not valid.', field);
 }
 
@@ -51,7 +62,8 @@ export function describeError(error: unknown): string {
     return error.message;
   }
   if (isQuotaExceeded(error)) return new StorageFullError().message;
-  if (error instanceof ZodError) return fromZodError(error).message;
+  const invalid = toValidationError(error);
+  if (invalid) return invalid.message;
   const message = error instanceof Error ? error.message : String(error);
   return `Something went wrong and nothing was saved: ${message}`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_MAX, NOTE_MAX, SUMMARY_MAX, TITLE_MAX } from './limits';
 
 /** Two severities only: Minor is declared for visibility, Major means real customer impact. */
 export const severitySchema = z.enum(['minor', 'major']);
@@ -11,10 +12,7 @@ export type Status = z.infer<typeof statusSchema>;
 export const outcomeSchema = z.enum(['fixed', 'deferred', 'no_action']);
 export type Outcome = z.infer<typeof outcomeSchema>;
 
-export const TITLE_MAX = 200;
-export const SUMMARY_MAX = 2_000;
-export const NOTE_MAX = 50_000;
-export const NAME_MAX = 80;
+export { NAME_MAX, NOTE_MAX, SUMMARY_MAX, TITLE_MAX } from './limits';
 
 // C0 and C1 control characters. Titles are one line of plain text; a tab or a
 // line break pasted from a terminal would break lists and exports.

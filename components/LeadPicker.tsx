@@ -1,0 +1,74 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { v7 as uuidv7 } from 'uuid';
+import { getDb } from '../lib/db';
+import { listKnownPeople, type Person } from '../lib/incidents/queries';
+import { NAME_MAX } from '../lib/model/limits';
+
+const SOMEONE_ELSE = '__someone-else__';
+
+/**
+ * Chooses the lead: me by default, anyone who has led here before, or someone
+ * new by name. Reports the choice as { id, name }, or null while "someone else"
+ * has no name yet.
+ */
+export function LeadPicker({
+  me,
+  value,
+  onChange,
+  label = 'Lead',
+}: {
+  me: Person;
+  value: Person | null;
+  onChange: (lead: Person | null) => void;
+  label?: string;
+}) {
+  const people = useLiveQuery(() => listKnownPeople(getDb(), me), [me.id, me.name]) ?? [me];
+  const [other, setOther] = useState<{ id: string; name: string } | null>(null);
+  const selectId = useId();
+  const nameId = useId();
+  const selected = other ? SOMEONE_ELSE : (value?.id ?? me.id);
+
+  function choose(id: string) {
+    if (id === SOMEONE_ELSE) {
+      const fresh = { id: uuidv7(), name: '' };
+      setOther(fresh);
+      onChange(null);
+      return;
+    }
+    setOther(null);
+    const person = people.find((p) => p.id === id) ?? me;
+    onChange(person);
+  }
+
+  return (
+    <div className="field">
+      <label htmlFor={selectId}>{label}</label>
+      <select id={selectId} value={selected} onChange={(e) => choose(e.target.value)}>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.id === me.id ? `Me (${p.name})` : p.name}
+          </option>
+        ))}
+        <option value={SOMEONE_ELSE}>Someone else…</option>
+      </select>
+      {other && (
+        <div style={{ marginTop: 8 }}>
+          <label htmlFor={nameId}>Lead's name</label>
+          <input
+            id={nameId}
+            type="text"
+            autoFocus
+            maxLength={NAME_MAX}
+            value={other.name}
+            onChange={(e) => {
+              const next = { ...other, name: e.target.value };
+              setOther(next);
+              onChange(next.name.trim() ? { id: next.id, name: next.name.trim() } : null);
+            }}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { describeError } from '../lib/incidents/errors';
+import { NAME_MAX } from '../lib/model/limits';
+import { loadProfile, saveDisplayName, watchProfile, type Profile } from '../lib/profile/profile';
+
+/**
+ * First run asks for one thing: the name teammates will see as the lead.
+ * Everything works locally from then on; no account, no server.
+ */
+export function ProfileGate({ children }: { children: (profile: Profile) => ReactNode }) {
+  const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
+  useEffect(() => {
+    void loadProfile().then(setProfile);
+    return watchProfile(setProfile);
+  }, []);
+  if (profile === undefined) return <p className="muted" aria-busy="true">Loading…</p>;
+  if (profile === null) return <NameForm onSaved={setProfile} />;
+  return <>{children(profile)}</>;
+}
+
+export function NameForm({ onSaved, initial = '' }: { onSaved: (p: Profile) => void; initial?: string }) {
+  const [name, setName] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      onSaved(await saveDisplayName(name));
+    } catch (err) {
+      setError(describeError(err));
+    }
+  }
+  return (
+    <form onSubmit={submit} className="stack" aria-labelledby="welcome-heading">
+      <h1 id="welcome-heading">Welcome</h1>
+      <p className="muted">
+        Incidents are owned by a lead. What name should your team see when you lead one? Everything stays on this
+        device until you connect a team.
+      </p>
+      <div className="field">
+        <label htmlFor="display-name">Your name</label>
+        <input
+          id="display-name"
+          type="text"
+          autoFocus
+          maxLength={NAME_MAX + 20}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'display-name-error' : undefined}
+        />
+        {error && (
+          <p id="display-name-error" className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <button type="submit" className="primary">
+        Save name
+      </button>
+    </form>
+  );
+}

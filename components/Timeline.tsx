@@ -1,0 +1,106 @@
+import type { IncidentEvent } from '../lib/model/event';
+import type { Incident } from '../lib/model/incident';
+import { OUTCOME_LABEL } from './ResolveForm';
+import { SEVERITY_LABEL } from './SeverityBadge';
+import { Timestamp } from './Timestamp';
+
+const CHANNEL_LABEL = { email: 'email', slack: 'Slack', status_page: 'status page', social: 'social', other: 'other' };
+
+/**
+ * The incident's log, oldest first, every entry dated. Everything here is
+ * rendered as text: titles, notes and names may come from pages or teammates.
+ */
+export function Timeline({
+  events,
+  incident,
+  now,
+  nameOf,
+}: {
+  events: readonly IncidentEvent[];
+  incident: Incident;
+  now: number;
+  nameOf: (userId: string) => string;
+}) {
+  const followUpText = new Map(incident.followUps.map((f) => [f.id, f.text]));
+  return (
+    <ol className="timeline" aria-label="Timeline">
+      {events.map((e) => (
+        <li key={e.id} className={`entry entry-${e.kind}`}>
+          <div className="entry-meta">
+            <span className="entry-author">{nameOf(e.authorId)}</span> <Timestamp iso={e.createdAt} now={now} />
+          </div>
+          <EntryBody event={e} followUpText={followUpText} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function EntryBody({ event: e, followUpText }: { event: IncidentEvent; followUpText: Map<string, string> }) {
+  switch (e.kind) {
+    case 'declared':
+      return (
+        <p className="text">
+          Declared a {SEVERITY_LABEL[e.body.severity]} incident, “{e.body.title}”, led by {e.body.leadName}.
+          {e.body.summary ? `\n${e.body.summary}` : ''}
+          {e.body.sourceUrl && (
+            <>
+              {' '}
+              <SafeLink href={e.body.sourceUrl}>Source</SafeLink>
+            </>
+          )}
+        </p>
+      );
+    case 'title_changed':
+      return <p className="text">Renamed the incident to “{e.body.title}”.</p>;
+    case 'summary_changed':
+      return <p className="text">{e.body.summary ? `Updated the summary:\n${e.body.summary}` : 'Cleared the summary.'}</p>;
+    case 'severity_changed':
+      return <p>Changed the severity to {SEVERITY_LABEL[e.body.severity]}.</p>;
+    case 'lead_changed':
+      return <p className="text">Handed the lead to {e.body.leadName}.</p>;
+    case 'status_changed':
+      return <p>{e.body.status === 'resolved' ? `Resolved: ${OUTCOME_LABEL[e.body.outcome]}.` : 'Reopened the incident.'}</p>;
+    case 'note':
+      return (
+        <div>
+          {e.body.format === 'log' ? <pre>{e.body.text}</pre> : <p className="text">{e.body.text}</p>}
+          {e.body.sourceUrl && <SafeLink href={e.body.sourceUrl}>{e.body.sourceUrl}</SafeLink>}
+        </div>
+      );
+    case 'customer_update':
+      return (
+        <p className="text">
+          Customer update ({CHANNEL_LABEL[e.body.channel]}):{'\n'}
+          {e.body.text}
+        </p>
+      );
+    case 'follow_up_added':
+      return <p className="text">Added a follow-up: {e.body.text}</p>;
+    case 'follow_up_done':
+      return (
+        <p className="text">
+          {e.body.done ? 'Completed' : 'Reopened'} the follow-up: {followUpText.get(e.body.followUpId) ?? '(removed)'}
+        </p>
+      );
+    case 'feedback':
+      return <p className="text">Feedback: {e.body.text}</p>;
+  }
+}
+
+/** Only http(s) links become anchors; anything else is shown as text. */
+export function SafeLink({ href, children }: { href: string; children: React.ReactNode }) {
+  let safe = false;
+  try {
+    const { protocol } = new URL(href);
+    safe = protocol === 'http:' || protocol === 'https:';
+  } catch {
+    safe = false;
+  }
+  if (!safe) return <span className="text">{href}</span>;
+  return (
+    <a href={href} target="_blank" rel="noreferrer noopener" className="text">
+      {children}
+    </a>
+  );
+}

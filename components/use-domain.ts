@@ -1,0 +1,16 @@
+import { useMemo } from 'react';
+import { getDb } from '../lib/db';
+import type { DomainContext } from '../lib/incidents/context';
+import type { Profile } from '../lib/profile/profile';
+
+/** The context every domain operation runs with, for the person using this page. */
+export function useDomain(profile: Profile): DomainContext {
+  return useMemo(
+    () => ({
+      db: getDb(),
+      actor: { userId: profile.userId, displayName: profile.displayName },
+      now: () => Date.now(),
+    }),
+    [profile.userId, profile.displayName],
+  );
+}

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { NameForm, ProfileGate } from '../../components/ProfileGate';
+
+export function App() {
+  return (
+    <main style={{ maxWidth: 560, margin: '24px auto', padding: '0 16px' }} className="stack">
+      <h1>Incident Capture settings</h1>
+      <ProfileGate>{(profile) => <Profile name={profile.displayName} />}</ProfileGate>
+      <section className="card">
+        <h2>Where incidents are kept</h2>
+        <p>
+          Incidents are stored in this browser only (IndexedDB). They stay on record here and work offline; no account
+          or server is needed.
+        </p>
+      </section>
+    </main>
+  );
+}
+
+function Profile({ name }: { name: string }) {
+  const [saved, setSaved] = useState(false);
+  return (
+    <section className="card">
+      <NameForm key={name} initial={name} onSaved={() => setSaved(true)} />
+      {saved && <p role="status">Saved.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import { NoteComposer } from '../../components/NoteComposer';
+import { OUTCOME_LABEL, ResolveForm } from '../../components/ResolveForm';
+import { SeverityBadge, StatusBadge } from '../../components/SeverityBadge';
+import { Timestamp } from '../../components/Timestamp';
+import { useAction } from '../../components/use-action';
+import { useNow } from '../../components/use-now';
+import type { ActiveTab } from '../../lib/browser/active-tab';
+import type { DomainContext } from '../../lib/incidents/context';
+import { loadOperations } from '../../lib/incidents/load-operations';
+import type { NoteInput } from '../../lib/incidents/operations';
+import type { Outcome } from '../../lib/model/incident-fields';
+import { focusIncidentItem } from '../../lib/ui-state/focus-incident';
+
+/** The incident I am on, with the quick actions a lead needs mid-debugging. */
+export function CurrentIncident({
+  ctx,
+  incidentId,
+  tab,
+  onDeclareAnother,
+}: {
+  ctx: DomainContext;
+  incidentId: string;
+  tab: ActiveTab | null;
+  onDeclareAnother: () => void;
+}) {
+  const incident = useLiveQuery(() => ctx.db.incidents.get(incidentId), [incidentId]);
+  const now = useNow();
+  const [resolving, setResolving] = useState(false);
+  const note = useAction(async (input: NoteInput) => (await loadOperations()).addNote(ctx, incidentId, input));
+  const resolve = useAction(async (outcome: Outcome) => (await loadOperations()).resolveIncident(ctx, incidentId, outcome));
+  const [panelError, setPanelError] = useState<string | null>(null);
+
+  if (!incident) return <p className="muted">Loading…</p>;
+  const leading = incident.leadId === ctx.actor.userId ? 'You are leading' : `${incident.leadName} is leading`;
+
+  async function openSidePanel() {
+    setPanelError(null);
+    try {
+      // sidePanel.open needs the user gesture: call it before anything awaits.
+      const opening = tab ? browser.sidePanel.open({ windowId: tab.windowId }) : Promise.reject(new Error('no window'));
+      await focusIncidentItem.setValue(incidentId);
+      await opening;
+      window.close();
+    } catch {
+      setPanelError('The side panel could not be opened from here. Open it from the browser’s side panel menu.');
+    }
+  }
+
+  return (
+    <section className="stack" aria-labelledby="current-incident-title">
+      <header>
+        <div>
+          <h1 id="current-incident-title" className="incident-title">
+            {incident.title}
+          </h1>
+          <div className="row">
+            <SeverityBadge severity={incident.severity} />
+            <StatusBadge status={incident.status} />
+            <span className="muted">
+              {leading} · declared <Timestamp iso={incident.declaredAt} now={now} relativeOnly />
+            </span>
+          </div>
+        </div>
+      </header>
+
+      {incident.status === 'active' ? (
+        <>
+          <NoteComposer compact label="Add a note" onAdd={note.run} busy={note.busy} error={note.error} />
+          {resolving ? (
+            <div className="card">
+              <ResolveForm onResolve={(o) => void resolve.run(o)} busy={resolve.busy} error={resolve.error?.message} />
+            </div>
+          ) : (
+            <button type="button" onClick={() => setResolving(true)} aria-expanded={false}>
+              Resolve…
+            </button>
+          )}
+        </>
+      ) : (
+        <p role="status">Resolved: {incident.outcome ? OUTCOME_LABEL[incident.outcome] : ''}.</p>
+      )}
+
+      <div className="actions">
+        <button type="button" onClick={() => void openSidePanel()}>
+          Open side panel
+        </button>
+        <button type="button" onClick={onDeclareAnother}>
+          Declare another incident
+        </button>
+      </div>
+      {panelError && (
+        <p className="error" role="alert">
+          {panelError}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { ProfileGate } from '../../components/ProfileGate';
+import { useDomain } from '../../components/use-domain';
+import type { Profile } from '../../lib/profile/profile';
+import { idSchema as incidentIdSchema } from '../../lib/model/incident-fields';
+import { focusIncidentItem } from '../../lib/ui-state/focus-incident';
+import { IncidentList } from './IncidentList';
+import { IncidentView } from './IncidentView';
+
+const INCIDENT_HASH = /^#\/incident\/(.+)$/;
+
+function incidentFromHash(): string | null {
+  const id = INCIDENT_HASH.exec(location.hash)?.[1];
+  return id && incidentIdSchema.safeParse(id).success ? id : null;
+}
+
+/** Route state lives in the URL hash, so a reload keeps the open incident. */
+function useOpenIncident(): [string | null, (id: string | null) => void] {
+  const [id, setId] = useState(incidentFromHash);
+  useEffect(() => {
+    const onHash = () => setId(incidentFromHash());
+    window.addEventListener('hashchange', onHash);
+    // The popup's "Open side panel" asks for an incident; follow it live.
+    const follow = (value: string | null) => {
+      if (value && incidentIdSchema.safeParse(value).success) location.hash = `#/incident/${value}`;
+    };
+    void focusIncidentItem.getValue().then(follow);
+    const unwatch = focusIncidentItem.watch(follow);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      unwatch();
+    };
+  }, []);
+  const open = (next: string | null) => {
+    location.hash = next ? `#/incident/${next}` : '#/';
+  };
+  return [id, open];
+}
+
+export function App() {
+  return (
+    <main className="sidepanel">
+      <ProfileGate>{(profile) => <SidePanelHome profile={profile} />}</ProfileGate>
+    </main>
+  );
+}
+
+function SidePanelHome({ profile }: { profile: Profile }) {
+  const ctx = useDomain(profile);
+  const [openId, open] = useOpenIncident();
+  if (openId) return <IncidentView ctx={ctx} incidentId={openId} onBack={() => open(null)} />;
+  return <IncidentList ctx={ctx} onOpen={open} />;
+}

@@ -1,0 +1,67 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useAction } from '../../components/use-action';
+import type { DomainContext } from '../../lib/incidents/context';
+import { addFollowUp, setFollowUpDone } from '../../lib/incidents/operations';
+import type { Incident } from '../../lib/model/incident';
+
+/** Follow-ups the lead logs while working: add them, tick them off. */
+export function FollowUps({ ctx, incident }: { ctx: DomainContext; incident: Incident }) {
+  const [text, setText] = useState('');
+  const add = useAction((t: string) => addFollowUp(ctx, incident.id, t));
+  const tick = useAction((id: string, done: boolean) => setFollowUpDone(ctx, incident.id, id, done));
+  const inputId = useId();
+  const open = incident.followUps.filter((f) => !f.done).length;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (await add.run(text)) setText('');
+  }
+
+  return (
+    <section aria-labelledby="follow-ups-heading">
+      <h3 id="follow-ups-heading">
+        Follow-ups ({open} open of {incident.followUps.length})
+      </h3>
+      {incident.followUps.length === 0 ? (
+        <p className="muted">No follow-ups. Log anything to do once the fire is out.</p>
+      ) : (
+        <ul className="follow-ups" aria-label="Follow-ups">
+          {incident.followUps.map((f) => (
+            <li key={f.id}>
+              <label className={`choice ${f.done ? 'done' : ''}`}>
+                <input
+                  type="checkbox"
+                  checked={f.done}
+                  disabled={tick.busy}
+                  onChange={(e) => void tick.run(f.id, e.target.checked)}
+                />
+                <span className="text">{f.text}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={submit} className="row" aria-label="Add a follow-up">
+        <label htmlFor={inputId} className="visually-hidden">
+          New follow-up
+        </label>
+        <input
+          id={inputId}
+          type="text"
+          style={{ flex: 1, minWidth: 160 }}
+          placeholder="New follow-up"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" disabled={add.busy}>
+          Add follow-up
+        </button>
+      </form>
+      {(add.error ?? tick.error) && (
+        <p className="error" role="alert">
+          {(add.error ?? tick.error)!.message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState, type FormEvent } from 'react';
+import { LeadPicker } from '../../components/LeadPicker';
+import { NoteComposer } from '../../components/NoteComposer';
+import { OUTCOME_LABEL, ResolveForm } from '../../components/ResolveForm';
+import { SeverityBadge, StatusBadge } from '../../components/SeverityBadge';
+import { SafeLink, Timeline } from '../../components/Timeline';
+import { Timestamp } from '../../components/Timestamp';
+import { useAction } from '../../components/use-action';
+import { useNow } from '../../components/use-now';
+import type { DomainContext } from '../../lib/incidents/context';
+import {
+  addNote,
+  changeLead,
+  changeSeverity,
+  changeTitle,
+  reopenIncident,
+  resolveIncident,
+  type NoteInput,
+} from '../../lib/incidents/operations';
+import { listKnownPeople, readTimeline, type Person } from '../../lib/incidents/queries';
+import type { Outcome, Severity } from '../../lib/model/incident-fields';
+import { FollowUps } from './FollowUps';
+
+export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; incidentId: string; onBack: () => void }) {
+  const me = { id: ctx.actor.userId, name: ctx.actor.displayName };
+  const incident = useLiveQuery(async () => (await ctx.db.incidents.get(incidentId)) ?? null, [incidentId]);
+  const events = useLiveQuery(() => readTimeline(ctx.db, incidentId), [incidentId]);
+  const people = useLiveQuery(() => listKnownPeople(ctx.db, me), [me.id, me.name]);
+  const now = useNow();
+  const note = useAction((input: NoteInput) => addNote(ctx, incidentId, input));
+  const severity = useAction((s: Severity) => changeSeverity(ctx, incidentId, s));
+  const resolve = useAction((o: Outcome) => resolveIncident(ctx, incidentId, o));
+  const reopen = useAction(() => reopenIncident(ctx, incidentId));
+  const severityId = useId();
+
+  if (incident === undefined || events === undefined) return <p className="muted">Loading…</p>;
+  if (incident === null) {
+    return (
+      <div className="empty">
+        <p>This incident is not on this device.</p>
+        <button type="button" onClick={onBack}>
+          All incidents
+        </button>
+      </div>
+    );
+  }
+  const names = new Map((people ?? [me]).map((p) => [p.id, p.name]));
+  const nameOf = (id: string) => (id === me.id ? `${me.name} (you)` : (names.get(id) ?? 'A teammate'));
+  const active = incident.status === 'active';
+
+  return (
+    <article className="stack" aria-labelledby="incident-title">
+      <nav>
+        <button type="button" className="link" onClick={onBack}>
+          ← All incidents
+        </button>
+      </nav>
+      <header>
+        <h1 id="incident-title" style={{ overflowWrap: 'anywhere' }}>
+          {incident.title}
+        </h1>
+        <div className="row">
+          <SeverityBadge severity={incident.severity} />
+          <StatusBadge status={incident.status} />
+          <span className="muted">
+            Declared <Timestamp iso={incident.declaredAt} now={now} />
+          </span>
+        </div>
+        <p className="lead-line" style={{ marginTop: 8 }}>
+          {active ? `${incident.leadName} is leading` : `Led by ${incident.leadName}`}
+          {!active && incident.outcome ? ` · Resolved: ${OUTCOME_LABEL[incident.outcome]}` : ''}
+        </p>
+        {incident.summary && <p className="text">{incident.summary}</p>}
+        {incident.sourceUrl && <SafeLink href={incident.sourceUrl}>Where it was declared</SafeLink>}
+      </header>
+
+      <details className="card">
+        <summary>Change title, severity, lead or status</summary>
+        <div className="stack">
+          <RenameForm key={incident.title} current={incident.title} onRename={(t) => changeTitle(ctx, incidentId, t)} />
+          <div className="field">
+            <label htmlFor={severityId}>Severity</label>
+            <select
+              id={severityId}
+              value={incident.severity}
+              onChange={(e) => void severity.run(e.target.value as Severity)}
+              disabled={severity.busy}
+            >
+              <option value="minor">Minor</option>
+              <option value="major">Major</option>
+            </select>
+            {severity.error && <p className="error" role="alert">{severity.error.message}</p>}
+          </div>
+          <HandOver me={me} current={{ id: incident.leadId, name: incident.leadName }} onHandOver={(p) => changeLead(ctx, incidentId, p)} />
+          {active ? (
+            <ResolveForm onResolve={(o) => void resolve.run(o)} busy={resolve.busy} error={resolve.error?.message} />
+          ) : (
+            <div>
+              <button type="button" onClick={() => void reopen.run()} disabled={reopen.busy}>
+                Reopen incident
+              </button>
+              {reopen.error && <p className="error" role="alert">{reopen.error.message}</p>}
+            </div>
+          )}
+        </div>
+      </details>
+
+      <FollowUps ctx={ctx} incident={incident} />
+
+      <section aria-labelledby="timeline-heading">
+        <h3 id="timeline-heading">Timeline ({events.length})</h3>
+        <Timeline events={events} incident={incident} now={now} nameOf={nameOf} />
+        <NoteComposer onAdd={note.run} busy={note.busy} error={note.error} />
+      </section>
+    </article>
+  );
+}
+
+function RenameForm({ current, onRename }: { current: string; onRename: (title: string) => Promise<unknown> }) {
+  const [title, setTitle] = useState(current);
+  const rename = useAction(onRename);
+  const id = useId();
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void rename.run(title);
+  }
+  return (
+    <form onSubmit={submit} aria-label="Rename the incident">
+      <div className="field">
+        <label htmlFor={id}>Title</label>
+        <input id={id} type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
+      </div>
+      <button type="submit" disabled={rename.busy || title === current}>
+        Save title
+      </button>
+      {rename.error && <p className="error" role="alert">{rename.error.message}</p>}
+    </form>
+  );
+}
+
+function HandOver({
+  me,
+  current,
+  onHandOver,
+}: {
+  me: Person;
+  current: Person;
+  onHandOver: (lead: Person) => Promise<unknown>;
+}) {
+  const [lead, setLead] = useState<Person | null>(current);
+  const handOver = useAction(onHandOver);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (lead) void handOver.run(lead);
+    else handOver.setError({ message: "Enter the new lead's name." });
+  }
+  return (
+    <form onSubmit={submit} aria-label="Hand over the lead">
+      <LeadPicker me={me} value={lead} onChange={setLead} label="Lead" />
+      <button type="submit" disabled={handOver.busy || lead?.id === current.id}>
+        Hand over
+      </button>
+      {handOver.error && <p className="error" role="alert">{handOver.error.message}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,6 @@
+// Plain constants, kept apart from the zod schemas so the popup can show limits
+// without loading zod before the Title field is ready (popup JS budget).
+export const TITLE_MAX = 200;
+export const SUMMARY_MAX = 2_000;
+export const NOTE_MAX = 50_000;
+export const NAME_MAX = 80;

@@ -1,0 +1,42 @@
+import { v7 as uuidv7 } from 'uuid';
+import { storage } from 'wxt/utils/storage';
+// zod/mini: the profile is read before the popup can show anything, and the
+// full zod build would push the popup past its JS budget. Same rules as
+// personNameSchema in lib/model/incident-fields.ts.
+import * as z from 'zod/mini';
+import { NAME_MAX } from '../model/limits';
+
+/** Who I am on this device. Local-only by default: no account, no server. */
+export const profileSchema = z.object({
+  userId: z.uuid(),
+  displayName: z.string().check(
+    z.trim(),
+    z.minLength(1, 'Enter a name.'),
+    z.maxLength(NAME_MAX, `Keep names to ${NAME_MAX} characters or fewer.`),
+    z.refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'The name contains control characters.'),
+  ),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const profileItem = storage.defineItem<unknown>('local:profile', { fallback: null });
+
+/** The stored profile, or null on first run (or if what is stored is not a valid profile). */
+export async function loadProfile(): Promise<Profile | null> {
+  const parsed = profileSchema.safeParse(await profileItem.getValue());
+  return parsed.success ? parsed.data : null;
+}
+
+/** Sets my display name, creating my local user id the first time. */
+export async function saveDisplayName(name: string): Promise<Profile> {
+  const existing = await loadProfile();
+  const profile = profileSchema.parse({ userId: existing?.userId ?? uuidv7(), displayName: name });
+  await profileItem.setValue(profile);
+  return profile;
+}
+
+export function watchProfile(callback: (profile: Profile | null) => void): () => void {
+  return profileItem.watch((value) => {
+    const parsed = profileSchema.safeParse(value);
+    callback(parsed.success ? parsed.data : null);
+  });
+}
