@@ -31,7 +31,7 @@ export function DeclareForm({
   const [lead, setLead] = useState<{ id: string; name: string } | null>(me);
   const [summary, setSummary] = useState('');
   const titleRef = useRef<HTMLInputElement>(null);
-  const ids = { title: useId(), summary: useId(), error: useId(), severity: useId() };
+  const ids = { title: useId(), summary: useId(), error: useId(), severity: useId(), count: useId() };
   const declare = useAction(async (input: DeclareInput) => (await loadOperations()).declareIncident(ctx, input));
 
   useEffect(() => {
@@ -66,14 +66,14 @@ export function DeclareForm({
   return (
     <form onSubmit={submit} aria-label="Declare an incident" noValidate>
       <div className="field">
-        <label htmlFor={ids.title}>
-          Title{' '}
+        <div className="row" style={{ justifyContent: 'space-between' }}>
+          <label htmlFor={ids.title}>Title</label>
           {length > TITLE_MAX - 20 && (
-            <span className="hint" aria-live="polite">
+            <span id={ids.count} className={length > TITLE_MAX ? 'error' : 'hint'} aria-live="polite">
               {length}/{TITLE_MAX}
             </span>
           )}
-        </label>
+        </div>
         <input
           id={ids.title}
           ref={titleRef}

@@ -53,7 +53,7 @@ export function NoteComposer({
   }
 
   return (
-    <form onSubmit={submit} aria-label="Add a note">
+    <form onSubmit={submit} aria-label="Note composer">
       <div className="field">
         <label htmlFor={ids.text}>{label}</label>
         <textarea

@@ -10,6 +10,13 @@ export function FollowUps({ ctx, incident }: { ctx: DomainContext; incident: Inc
   const add = useAction((t: string) => addFollowUp(ctx, incident.id, t));
   const tick = useAction((id: string, done: boolean) => setFollowUpDone(ctx, incident.id, id, done));
   const inputId = useId();
+  // Shown ticked at once; the live query confirms it a moment later.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  async function toggle(id: string, done: boolean) {
+    setPending((p) => ({ ...p, [id]: done }));
+    await tick.run(id, done);
+    setPending(({ [id]: _, ...rest }) => rest);
+  }
   const open = incident.followUps.filter((f) => !f.done).length;
 
   async function submit(e: FormEvent) {
@@ -28,12 +35,11 @@ export function FollowUps({ ctx, incident }: { ctx: DomainContext; incident: Inc
         <ul className="follow-ups" aria-label="Follow-ups">
           {incident.followUps.map((f) => (
             <li key={f.id}>
-              <label className={`choice ${f.done ? 'done' : ''}`}>
+              <label className={`choice ${(pending[f.id] ?? f.done) ? 'done' : ''}`}>
                 <input
                   type="checkbox"
-                  checked={f.done}
-                  disabled={tick.busy}
-                  onChange={(e) => void tick.run(f.id, e.target.checked)}
+                  checked={pending[f.id] ?? f.done}
+                  onChange={(e) => void toggle(f.id, e.target.checked)}
                 />
                 <span className="text">{f.text}</span>
               </label>
