@@ -1,0 +1,73 @@
+// Popup cold open → Title field ready, against a blank extension page measured
+// in the same browser, same run. Both times are read inside the page, relative
+// to its navigation start (performance.timeOrigin), so Playwright's own
+// overhead is not counted for either.
+//
+// Usage: npm run bench   (builds the E2E extension first)
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, median, startSite } from './support.mjs';
+
+const OPENS = Number(process.env.BENCH_OPENS ?? 25);
+const WARMUP = 3;
+
+export async function benchPopupOpen() {
+  // A copy of the built extension plus one blank page: same origin, same
+  // process model, nothing but an HTML document to load.
+  const dir = mkdtempSync(join(tmpdir(), 'bench-ext-'));
+  cpSync('.output/chrome-mv3-e2e', dir, { recursive: true });
+  writeFileSync(join(dir, 'bench-blank.html'), '<!doctype html><html lang="en"><title>blank</title><body></body></html>');
+
+  const site = await startSite();
+  const session = await launch(dir);
+  try {
+    await session.worker.evaluate(async () => {
+      await chrome.storage.local.set({
+        profile: { userId: '0190a000-0000-7000-8000-000000000001', displayName: 'Bench' },
+      });
+    });
+    const tab = await session.context.newPage();
+    await tab.goto(`${site.origin}/grafana`);
+
+    async function popupOnce() {
+      const page = await session.context.newPage();
+      await page.goto(session.url('popup.html'));
+      const t = await page.waitForFunction(() => {
+        const [mark] = performance.getEntriesByName('declare:title-ready');
+        const input = document.activeElement;
+        return mark && input?.tagName === 'INPUT' ? mark.startTime : null;
+      });
+      const ms = await t.jsonValue();
+      await page.close();
+      return ms;
+    }
+    async function blankOnce() {
+      const page = await session.context.newPage();
+      await page.goto(session.url('bench-blank.html'));
+      const ms = await page.evaluate(() => {
+        const [nav] = performance.getEntriesByType('navigation');
+        return nav.domContentLoadedEventEnd;
+      });
+      await page.close();
+      return ms;
+    }
+
+    const popup = [];
+    const blank = [];
+    for (let i = 0; i < OPENS + WARMUP; i++) {
+      // Interleaved so drift on a busy machine hits both alike.
+      const p = await popupOnce();
+      const b = await blankOnce();
+      if (i >= WARMUP) {
+        popup.push(p);
+        blank.push(b);
+      }
+    }
+    return { opens: OPENS, popupMedian: median(popup), blankMedian: median(blank), popup, blank };
+  } finally {
+    await session.close();
+    await site.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,31 @@
+// Runs the benchmarks, prints the figures as a Markdown table and exits
+// non-zero when a target is missed. Record the output in bench/README.md.
+import { initialJs } from './bundle-size.mjs';
+import { benchPopupOpen } from './popup-open.mjs';
+
+const KB = 1024;
+const rows = [];
+let failed = false;
+function check(what, value, target, ok) {
+  rows.push(`| ${what} | ${value} | ${target} | ${ok ? 'met' : '**missed**'} |`);
+  if (!ok) failed = true;
+}
+
+const size = initialJs('.output/chrome-mv3', 'popup.html');
+check('popup initial JS (gzip)', `${(size.gzip / KB).toFixed(1)} KB`, '≤ 130 KB', size.gzip <= 130 * KB);
+
+const open = await benchPopupOpen();
+const ratio = open.popupMedian / open.blankMedian;
+check(
+  `popup cold open → Title ready, median of ${open.opens}`,
+  `${open.popupMedian.toFixed(1)} ms`,
+  '≤ 100 ms',
+  open.popupMedian <= 100,
+);
+check('blank extension page (floor), same run', `${open.blankMedian.toFixed(1)} ms`, '—', true);
+check('popup / blank', `${ratio.toFixed(2)}×`, '≤ 2×', ratio <= 2);
+
+console.log('| what | measured | target | |\n| --- | --- | --- | --- |\n' + rows.join('\n'));
+console.log(`\npopup samples (ms): ${open.popup.map((v) => v.toFixed(1)).join(' ')}`);
+console.log(`blank samples (ms): ${open.blank.map((v) => v.toFixed(1)).join(' ')}`);
+process.exit(failed ? 1 : 0);
