@@ -11,6 +11,14 @@ export default defineConfig({
   // Explicit imports only: a reader sees where every name comes from.
   imports: false,
   outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : undefined,
+  vite: () => ({
+    build: {
+      // No modulepreload helper chunk: the popup's boot script must be one
+      // file (every extra module costs milliseconds before the form shows,
+      // see bench/README.md). Pages still load their chunks via imports.
+      modulePreload: false,
+    },
+  }),
   manifest: {
     name: 'Incident Capture',
     description:

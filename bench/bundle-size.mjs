@@ -1,26 +1,47 @@
-// Bytes of JavaScript the popup loads before it can show anything: the entry
-// script and every chunk popup.html preloads, gzip -9 as a store would serve it.
+// JavaScript a page loads, gzip -9 as a store would serve it. `initialJs`
+// follows the page's entry scripts and their static imports: what must load
+// before the page runs. `withDynamic` also follows dynamic import() calls.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, normalize, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export function initialJs(outDir, page) {
+const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[^'"`()]*?from\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
+const DYNAMIC_IMPORT = /import\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g;
+
+function entryScripts(outDir, page) {
   const html = readFileSync(join(outDir, page), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)].map(
-    (m) => m[1],
-  );
-  const sizes = files.map((file) => {
+  return [...html.matchAll(/<script[^>]*\ssrc="\/?([^"]+\.js)"/g)].map((m) => m[1]);
+}
+
+function collect(outDir, roots, followDynamic) {
+  const seen = new Set();
+  const queue = [...roots];
+  while (queue.length) {
+    const file = queue.shift();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(outDir, file), 'utf8');
+    const patterns = followDynamic ? [STATIC_IMPORT, DYNAMIC_IMPORT] : [STATIC_IMPORT];
+    for (const pattern of patterns) {
+      for (const m of code.matchAll(pattern)) {
+        queue.push(relative(outDir, normalize(join(outDir, dirname(file), m[1]))));
+      }
+    }
+  }
+  const files = [...seen].map((file) => {
     const bytes = readFileSync(join(outDir, file));
     return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
   return {
-    files: sizes,
-    raw: sizes.reduce((n, s) => n + s.raw, 0),
-    gzip: sizes.reduce((n, s) => n + s.gzip, 0),
+    files,
+    raw: files.reduce((n, f) => n + f.raw, 0),
+    gzip: files.reduce((n, f) => n + f.gzip, 0),
   };
 }
 
-/** Whether a bundle pulls in a library that must never load in a page (issue: supabase-js, html2canvas). */
-export function bundleMentions(outDir, page, needle) {
-  return initialJs(outDir, page).files.some((f) => readFileSync(join(outDir, f.file), 'utf8').includes(needle));
-}
+export const initialJs = (outDir, page) => collect(outDir, entryScripts(outDir, page), false);
+
+/** One dynamic chunk and what it needs, e.g. the React popup that the boot script loads. */
+export const chunkJs = (outDir, chunk) => collect(outDir, [chunk], false);
+
+export const allJs = (outDir, page) => collect(outDir, entryScripts(outDir, page), true);

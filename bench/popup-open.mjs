@@ -18,6 +18,17 @@ export async function benchPopupOpen() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-ext-'));
   cpSync('.output/chrome-mv3-e2e', dir, { recursive: true });
   writeFileSync(join(dir, 'bench-blank.html'), '<!doctype html><html lang="en"><title>blank</title><body></body></html>');
+  // A second floor: the least any popup that prefills from the tab must do —
+  // one script that asks for the profile and the active tab, then focuses a field.
+  writeFileSync(
+    join(dir, 'bench-floor.js'),
+    `Promise.all([chrome.storage.local.get('profile'), chrome.tabs.query({ active: true, lastFocusedWindow: true })])
+      .then(([, [tab]]) => { const i = document.getElementById('t'); i.value = tab?.title ?? ''; i.focus(); performance.mark('floor-ready'); });`,
+  );
+  writeFileSync(
+    join(dir, 'bench-floor.html'),
+    '<!doctype html><html lang="en"><title>floor</title><input id="t"><script src="/bench-floor.js"></script></html>',
+  );
 
   const site = await startSite();
   const session = await launch(dir);
@@ -53,18 +64,37 @@ export async function benchPopupOpen() {
       return ms;
     }
 
+    async function floorOnce() {
+      const page = await session.context.newPage();
+      await page.goto(session.url('bench-floor.html'));
+      const t = await page.waitForFunction(() => performance.getEntriesByName('floor-ready')[0]?.startTime);
+      const ms = await t.jsonValue();
+      await page.close();
+      return ms;
+    }
+
     const popup = [];
     const blank = [];
+    const floor = [];
     for (let i = 0; i < OPENS + WARMUP; i++) {
-      // Interleaved so drift on a busy machine hits both alike.
+      // Interleaved so drift on a busy machine hits all alike.
       const p = await popupOnce();
       const b = await blankOnce();
+      const f = await floorOnce();
       if (i >= WARMUP) {
         popup.push(p);
         blank.push(b);
+        floor.push(f);
       }
     }
-    return { opens: OPENS, popupMedian: median(popup), blankMedian: median(blank), popup, blank };
+    return {
+      opens: OPENS,
+      popupMedian: median(popup),
+      blankMedian: median(blank),
+      floorMedian: median(floor),
+      popup,
+      blank,
+    };
   } finally {
     await session.close();
     await site.close();

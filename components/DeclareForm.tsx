@@ -8,37 +8,58 @@ import { TITLE_MAX } from '../lib/model/limits';
 import { LeadPicker } from './LeadPicker';
 import { useAction } from './use-action';
 
-export const TITLE_READY_MARK = 'declare:title-ready';
-
 /**
  * Declaring costs seconds: the title is prefilled from the page, Minor is the
  * default, I am the lead, and Enter declares.
  */
+export interface CarriedOver {
+  title: string;
+  severity: Severity;
+  summary: string;
+  focused: 'title' | 'summary' | null;
+  selection: [number, number] | null;
+  submitRequested: boolean;
+}
+
 export function DeclareForm({
   ctx,
   initialTitle,
   sourceUrl,
+  carriedOver = null,
   onDeclared,
 }: {
   ctx: DomainContext;
   initialTitle: string;
   sourceUrl?: string | undefined;
+  /** What was typed into the popup's plain-HTML form before React took over. */
+  carriedOver?: CarriedOver | null;
   onDeclared: (incident: Incident) => void;
 }) {
   const me = { id: ctx.actor.userId, name: ctx.actor.displayName };
-  const [title, setTitle] = useState(initialTitle);
-  const [severity, setSeverity] = useState<Severity>('minor');
+  const [title, setTitle] = useState(carriedOver?.title ?? initialTitle);
+  const [severity, setSeverity] = useState<Severity>(carriedOver?.severity ?? 'minor');
   const [lead, setLead] = useState<{ id: string; name: string } | null>(me);
-  const [summary, setSummary] = useState('');
+  const [summary, setSummary] = useState(carriedOver?.summary ?? '');
   const titleRef = useRef<HTMLInputElement>(null);
+  const summaryRef = useRef<HTMLTextAreaElement>(null);
   const ids = { title: useId(), summary: useId(), error: useId(), severity: useId(), count: useId() };
   const declare = useAction(async (input: DeclareInput) => (await loadOperations()).declareIncident(ctx, input));
 
   useEffect(() => {
-    titleRef.current?.focus();
-    titleRef.current?.select();
-    performance.mark(TITLE_READY_MARK); // read by bench/popup-open: the form is usable from here
+    if (carriedOver) {
+      // Pick up exactly where the person was in the plain-HTML form.
+      const field =
+        carriedOver.focused === 'summary' ? summaryRef.current : carriedOver.focused ? titleRef.current : null;
+      field?.focus();
+      if (field && carriedOver.selection) field.setSelectionRange(...carriedOver.selection);
+      if (carriedOver.submitRequested) void submit();
+    } else {
+      titleRef.current?.focus();
+      titleRef.current?.select();
+    }
     void loadOperations(); // warm the write path while the person reads the form
+    // Mount only: carriedOver is a snapshot, and submit must not re-run.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const titleError = declare.error?.field === 'title' ? declare.error.message : null;
@@ -122,6 +143,7 @@ export function DeclareForm({
         </label>
         <textarea
           id={ids.summary}
+          ref={summaryRef}
           rows={2}
           value={summary}
           onChange={(e) => setSummary(e.target.value)}

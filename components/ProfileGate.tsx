@@ -7,12 +7,19 @@ import { loadProfile, saveDisplayName, watchProfile, type Profile } from '../lib
  * First run asks for one thing: the name teammates will see as the lead.
  * Everything works locally from then on; no account, no server.
  */
-export function ProfileGate({ children }: { children: (profile: Profile) => ReactNode }) {
-  const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
+export function ProfileGate({
+  children,
+  initial,
+}: {
+  children: (profile: Profile) => ReactNode;
+  /** A profile already read (the popup's boot), so the first render needs no wait. */
+  initial?: Profile | undefined;
+}) {
+  const [profile, setProfile] = useState<Profile | null | undefined>(initial);
   useEffect(() => {
-    void loadProfile().then(setProfile);
+    if (!initial) void loadProfile().then(setProfile);
     return watchProfile(setProfile);
-  }, []);
+  }, [initial]);
   if (profile === undefined) return <p className="muted" aria-busy="true">Loading…</p>;
   if (profile === null) return <NameForm onSaved={setProfile} />;
   return <>{children(profile)}</>;

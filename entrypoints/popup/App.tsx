@@ -1,38 +1,36 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { DeclareForm } from '../../components/DeclareForm';
 import { ProfileGate } from '../../components/ProfileGate';
 import { useDomain } from '../../components/use-domain';
-import { getActiveTab, type ActiveTab, type TabsPort } from '../../lib/browser/active-tab';
 import { findMyCurrentIncident } from '../../lib/incidents/queries';
-import type { Profile } from '../../lib/profile/profile';
+import { profileSchema, type Profile } from '../../lib/profile/profile';
+import type { PopupBoot } from './boot';
 import { CurrentIncident } from './CurrentIncident';
-
-// Started before React mounts, so the tab lookup overlaps the first render.
-const activeTab = getActiveTab(browser as unknown as TabsPort);
+import type { ShellSnapshot } from './shell';
 
 type View = { kind: 'auto' } | { kind: 'declare' } | { kind: 'incident'; id: string };
 
-export function App() {
+export function App({ boot, shell }: { boot: PopupBoot; shell: ShellSnapshot | null }) {
+  const parsed = profileSchema.safeParse(boot.profile);
   return (
     <main className="popup">
-      <ProfileGate>{(profile) => <PopupHome profile={profile} />}</ProfileGate>
+      <ProfileGate initial={parsed.success ? parsed.data : undefined}>
+        {(profile) => <PopupHome profile={profile} boot={boot} shell={shell} />}
+      </ProfileGate>
     </main>
   );
 }
 
-function PopupHome({ profile }: { profile: Profile }) {
+function PopupHome({ profile, boot, shell }: { profile: Profile; boot: PopupBoot; shell: ShellSnapshot | null }) {
   const ctx = useDomain(profile);
-  const [tab, setTab] = useState<ActiveTab | null | undefined>(undefined);
   const [view, setView] = useState<View>({ kind: 'auto' });
-  useEffect(() => {
-    void activeTab.then(setTab);
-  }, []);
-  // null = looked and found none; undefined = still looking.
+  // null = looked and found none; undefined = still looking. The boot's peek
+  // already answered "none" when it showed the shell, so the form stays up.
   const current = useLiveQuery(
     async () => (await findMyCurrentIncident(ctx.db, profile.userId)) ?? null,
     [profile.userId],
+    boot.leadsActive === false ? null : undefined,
   );
 
   // Once the popup shows an incident it stays on it (resolving it must not
@@ -41,14 +39,14 @@ function PopupHome({ profile }: { profile: Profile }) {
     if (view.kind === 'auto' && current) setView({ kind: 'incident', id: current.id });
   }, [view.kind, current]);
 
-  if (tab === undefined || current === undefined) return <p aria-busy="true" className="muted">Loading…</p>;
+  if (current === undefined) return <p aria-busy="true" className="muted">Loading…</p>;
 
   if (view.kind === 'incident') {
     return (
       <CurrentIncident
         ctx={ctx}
         incidentId={view.id}
-        tab={tab}
+        tab={boot.tab}
         onDeclareAnother={() => setView({ kind: 'declare' })}
       />
     );
@@ -62,8 +60,9 @@ function PopupHome({ profile }: { profile: Profile }) {
       </header>
       <DeclareForm
         ctx={ctx}
-        initialTitle={tab?.title ?? ''}
-        sourceUrl={tab?.url}
+        initialTitle={boot.tab?.title ?? ''}
+        sourceUrl={boot.tab?.url}
+        carriedOver={view.kind === 'auto' ? shell : null}
         onDeclared={(incident) => setView({ kind: 'incident', id: incident.id })}
       />
     </>

@@ -6,9 +6,11 @@ export interface ActiveTab {
   url: string | undefined;
 }
 
+type TabQuery = { active: true; windowId: number } | { active: true; lastFocusedWindow: true; windowType: 'normal' };
+
 export interface TabsPort {
   windows: { getLastFocused(options: { windowTypes: ['normal'] }): Promise<{ id?: number }> };
-  tabs: { query(query: { active: true; windowId: number }): Promise<{ id?: number; title?: string; url?: string }[]> };
+  tabs: { query(query: TabQuery): Promise<{ id?: number; windowId?: number; title?: string; url?: string }[]> };
 }
 
 /**
@@ -20,6 +22,13 @@ export interface TabsPort {
  */
 export async function getActiveTab(api: TabsPort): Promise<ActiveTab | null> {
   try {
+    // One round trip in the common case (the toolbar popup is not a window,
+    // so the last-focused window is the person's normal window)...
+    const [direct] = await api.tabs.query({ active: true, lastFocusedWindow: true, windowType: 'normal' });
+    if (direct?.windowId !== undefined) {
+      return { tabId: direct.id, windowId: direct.windowId, title: direct.title ?? '', url: direct.url };
+    }
+    // ...two when popup.html is a window of its own and was focused last.
     const win = await api.windows.getLastFocused({ windowTypes: ['normal'] });
     if (win.id === undefined) return null;
     const [tab] = await api.tabs.query({ active: true, windowId: win.id });

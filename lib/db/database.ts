@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { IncidentEvent } from '../model/event';
 import type { Incident } from '../model/incident';
+import { DB_NAME } from './name';
 import { applySchema } from './schema';
 
 export interface BlobRow {
@@ -32,7 +33,7 @@ export class IncidentDatabase extends Dexie {
   outbox!: EntityTable<OutboxRow, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
-  constructor(name = 'incident-capture', options?: ConstructorParameters<typeof Dexie>[1]) {
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     applySchema(this);
   }
