@@ -6,6 +6,7 @@ import type { Incident } from '../lib/model/incident';
 import type { Severity } from '../lib/model/incident-fields';
 import { TITLE_MAX } from '../lib/model/limits';
 import { LeadPicker } from './LeadPicker';
+import { SEVERITY_LABEL } from './SeverityBadge';
 import { useAction } from './use-action';
 
 /**
@@ -114,26 +115,18 @@ export function DeclareForm({
       </div>
       <fieldset>
         <legend>Severity</legend>
-        <label className="choice">
-          <input
-            type="radio"
-            name={ids.severity}
-            value="minor"
-            checked={severity === 'minor'}
-            onChange={() => setSeverity('minor')}
-          />
-          Minor
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name={ids.severity}
-            value="major"
-            checked={severity === 'major'}
-            onChange={() => setSeverity('major')}
-          />
-          Major
-        </label>
+        {(['minor', 'major'] as const).map((level) => (
+          <label key={level} className="choice">
+            <input
+              type="radio"
+              name={ids.severity}
+              value={level}
+              checked={severity === level}
+              onChange={() => setSeverity(level)}
+            />
+            {SEVERITY_LABEL[level]}
+          </label>
+        ))}
         <p className="hint">Major means significant customer impact: people should join in.</p>
       </fieldset>
       <LeadPicker me={me} value={lead} onChange={setLead} />

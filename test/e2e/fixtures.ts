@@ -1,10 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import type { Browser } from 'wxt/browser';
+import { launchWithExtension, type ExtensionSession } from '../support/chromium.mjs';
 
 // What the extension's service worker sees as `chrome`, for code evaluated there.
 declare const chrome: typeof Browser;
@@ -13,60 +12,10 @@ declare const chrome: typeof Browser;
 export const E2E_EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
 export const PRODUCTION_EXTENSION_DIR = resolve('.output/chrome-mv3');
 
-/**
- * Debian's Chromium, launched directly: the /usr/bin/chromium wrapper adds a
- * stray --load-extension=. A missing browser fails the run; it is never a skip.
- */
-export function chromiumExecutable(): string {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-  if (!existsSync(path)) {
-    throw new Error(`Chromium not found at ${path}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-  }
-  return path;
-}
+export type { ExtensionSession };
 
-export interface ExtensionSession {
-  context: BrowserContext;
-  extensionId: string;
-  worker: Worker;
-  url(path: string): string;
-  close(): Promise<void>;
-}
-
-export async function launchExtension(extensionDir = E2E_EXTENSION_DIR): Promise<ExtensionSession> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension in ${extensionDir}: run npm run build:e2e first.`);
-  }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'incident-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumExecutable(),
-    headless: true,
-    // Playwright disables extensions by default.
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
-    viewport: { width: 1280, height: 800 },
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    extensionId,
-    worker,
-    url: (path) => `chrome-extension://${extensionId}/${path}`,
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+export function launchExtension(extensionDir = E2E_EXTENSION_DIR): Promise<ExtensionSession> {
+  return launchWithExtension(extensionDir, { viewport: { width: 1280, height: 800 } });
 }
 
 /**
