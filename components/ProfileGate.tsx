@@ -25,7 +25,17 @@ export function ProfileGate({
   return <>{children(profile)}</>;
 }
 
-export function NameForm({ onSaved, initial = '' }: { onSaved: (p: Profile) => void; initial?: string }) {
+export function NameForm({
+  onSaved,
+  initial = '',
+  heading = 'Welcome',
+  intro = 'Incidents are owned by a lead. What name should your team see when you lead one? Everything stays on this device until you connect a team.',
+}: {
+  onSaved: (p: Profile) => void;
+  initial?: string;
+  heading?: string;
+  intro?: string;
+}) {
   const [name, setName] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   async function submit(e: FormEvent) {
@@ -38,11 +48,8 @@ export function NameForm({ onSaved, initial = '' }: { onSaved: (p: Profile) => v
   }
   return (
     <form onSubmit={submit} className="stack" aria-labelledby="welcome-heading">
-      <h1 id="welcome-heading">Welcome</h1>
-      <p className="muted">
-        Incidents are owned by a lead. What name should your team see when you lead one? Everything stays on this
-        device until you connect a team.
-      </p>
+      <h1 id="welcome-heading">{heading}</h1>
+      <p className="muted">{intro}</p>
       <div className="field">
         <label htmlFor="display-name">Your name</label>
         <input

@@ -21,7 +21,13 @@ function Profile({ name }: { name: string }) {
   const [saved, setSaved] = useState(false);
   return (
     <section className="card">
-      <NameForm key={name} initial={name} onSaved={() => setSaved(true)} />
+      <NameForm
+        key={name}
+        initial={name}
+        heading="Your profile"
+        intro="The name your team sees when you lead an incident or add to a timeline."
+        onSaved={() => setSaved(true)}
+      />
       {saved && <p role="status">Saved.</p>}
     </section>
   );
