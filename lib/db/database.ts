@@ -33,8 +33,9 @@ export class IncidentDatabase extends Dexie {
   outbox!: EntityTable<OutboxRow, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
-  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+  /** `upTo` opens an older schema version: migration tests only. */
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], upTo?: number) {
     super(name, options);
-    applySchema(this);
+    applySchema(this, upTo);
   }
 }

@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { IncidentDatabase } from './database';
+import { makeContext } from '../../test/support/domain';
+import { addNote, declareIncident } from '../incidents/operations';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
 
 let n = 0;
@@ -19,7 +21,7 @@ describe('local schema', () => {
   });
 
   it('v1: a fresh install opens with every table and index', async () => {
-    const db = new IncidentDatabase(freshName());
+    const db = new IncidentDatabase(freshName(), undefined, 1);
     await db.open();
     expect(db.verno).toBe(1);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['blobs', 'events', 'incidents', 'meta', 'outbox']);
@@ -32,11 +34,29 @@ describe('local schema', () => {
   });
 
   it('v1: the outbox refuses to queue one event twice', async () => {
-    const db = new IncidentDatabase(freshName());
+    const db = new IncidentDatabase(freshName(), undefined, 1);
     const row = { eventId: 'e1', incidentId: 'i1', enqueuedAt: '2026-11-26T09:00:00.000Z', attempts: 0 };
     await db.outbox.add({ ...row });
     await expect(db.outbox.add({ ...row })).rejects.toThrow(/ConstraintError|unique/i);
     db.close();
+  });
+
+  it('v2: refolds v1 projection rows so they gain screenshotCount, keeping every event', async () => {
+    const name = freshName();
+    const ctx = makeContext({ db: new IncidentDatabase(name, undefined, 1) });
+    const { id } = await declareIncident(ctx, { title: 'Before screenshots' });
+    await addNote(ctx, id, { text: 'old note' });
+    // A v1 row as v1 wrote it: no screenshotCount.
+    const { screenshotCount: _, ...v1Row } = (await ctx.db.incidents.get(id))!;
+    await ctx.db.incidents.put(v1Row as never);
+    ctx.db.close();
+
+    const upgraded = new IncidentDatabase(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(2);
+    expect(await upgraded.events.count()).toBe(2);
+    expect(await upgraded.incidents.get(id)).toMatchObject({ title: 'Before screenshots', noteCount: 1, screenshotCount: 0 });
+    upgraded.close();
   });
 
   it('opens a database created by the latest version without losing rows', async () => {

@@ -1,4 +1,7 @@
 import type Dexie from 'dexie';
+import type { Transaction } from 'dexie';
+import { foldAll } from '../incidents/fold-all';
+import type { IncidentEvent } from '../model/event';
 
 /**
  * Every version of the local schema, oldest first. Never edit a version that
@@ -11,21 +14,37 @@ import type Dexie from 'dexie';
  *   activity first within each; `leadId` finds "mine".
  * - outbox: `seq` is the send order; `&eventId` keeps an event queued once.
  */
-export const SCHEMA_VERSIONS = [
-  {
-    version: 1,
-    stores: {
-      events: 'id, [incidentId+hlc], hlc',
-      incidents: 'id, status, lastActivityAt, leadId, [statusRank+lastActivityAt]',
-      blobs: 'id, incidentId',
-      outbox: '++seq, &eventId',
-      meta: 'key',
-    },
-  },
-] as const;
+const v1Stores = {
+  events: 'id, [incidentId+hlc], hlc',
+  incidents: 'id, status, lastActivityAt, leadId, [statusRank+lastActivityAt]',
+  blobs: 'id, incidentId',
+  outbox: '++seq, &eventId',
+  meta: 'key',
+};
+
+/** The projection is a cache of the log: refolding it is always a valid upgrade. */
+async function refoldProjections(tx: Transaction): Promise<void> {
+  const events = (await tx.table('events').toArray()) as IncidentEvent[];
+  await tx.table('incidents').clear();
+  await tx.table('incidents').bulkPut(foldAll(events));
+}
+
+export const SCHEMA_VERSIONS: readonly {
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}[] = [
+  { version: 1, stores: v1Stores },
+  // v2 (screenshots): incidents gain `screenshotCount`; refold so old rows have it.
+  { version: 2, stores: v1Stores, upgrade: refoldProjections },
+];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
-export function applySchema(db: Dexie): void {
-  for (const { version, stores } of SCHEMA_VERSIONS) db.version(version).stores(stores);
+export function applySchema(db: Dexie, upTo = LATEST_VERSION): void {
+  for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    if (version > upTo) break;
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
 }

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc, type Hlc, parseHlc, tick } from '../clock/hlc';
-import type { IncidentDatabase } from '../db/database';
+import type { BlobRow, IncidentDatabase } from '../db/database';
 import { incidentEventSchema, type EventDraft, type IncidentEvent } from '../model/event';
 import type { Incident } from '../model/incident';
 import type { DomainContext } from './context';
@@ -22,14 +22,26 @@ export interface AppendResult {
  * refolds the incident's projection and queues the events for sync. Either all
  * of that lands or none of it does (a full disk included).
  */
+export interface AppendOptions {
+  /** Image bytes the events refer to, stored in the same transaction. */
+  blobs?: readonly BlobRow[];
+  /**
+   * Further writes that must land with the events or not at all (a redaction
+   * scrubbing what it hides). Runs inside the transaction: Dexie calls only,
+   * nothing else may be awaited there.
+   */
+  alongside?: (db: IncidentDatabase, events: readonly IncidentEvent[]) => Promise<void>;
+}
+
 export async function appendEvents(
   ctx: DomainContext,
   incidentId: string | null,
   drafts: readonly EventDraft[],
+  options: AppendOptions = {},
 ): Promise<AppendResult> {
   const { db } = ctx;
   try {
-    return await db.transaction('rw', [db.events, db.incidents, db.outbox, db.meta], async () => {
+    return await db.transaction('rw', [db.events, db.incidents, db.outbox, db.meta, db.blobs], async () => {
       const existing = incidentId ? await db.incidents.get(incidentId) : undefined;
       if (incidentId && !existing) throw new NotFoundError('That incident no longer exists on this device.');
 
@@ -59,7 +71,9 @@ export async function appendEvents(
       }
       if (!targetId || !clock) throw new Error('appendEvents needs at least one event');
 
+      if (options.blobs?.length) await db.blobs.bulkAdd([...options.blobs]);
       await db.events.bulkAdd(events);
+      await options.alongside?.(db, events);
       await db.meta.put({ key: CLOCK_KEY, value: formatHlc(clock) });
       const incident = await refold(db, targetId);
       if (!incident) throw new Error('An incident must start with a declared event');

@@ -1,4 +1,5 @@
-import { compareEvents, type IncidentEvent } from '../model/event';
+import type { IncidentEvent } from '../model/event';
+import { compareEvents } from '../model/order';
 import type { FollowUp, Incident } from '../model/incident';
 
 /**
@@ -17,6 +18,7 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
 
   const followUps = new Map<string, FollowUp>();
   const participants = new Set<string>();
+  const hidden = new Set<string>();
   const incident: Incident = {
     id: declared.incidentId,
     teamId: declared.teamId,
@@ -35,6 +37,7 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
     sourceUrl: declared.body.sourceUrl ?? null,
     eventCount: 0,
     noteCount: 0,
+    screenshotCount: 0,
     followUps: [],
     participantIds: [],
   };
@@ -89,12 +92,19 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
         if (item) item.done = e.body.done;
         break;
       }
+      case 'screenshot':
+        incident.screenshotCount += 1;
+        break;
+      case 'redacted':
+        hidden.add(e.body.eventId);
+        break;
       case 'customer_update':
       case 'feedback':
         break;
     }
   }
 
+  incident.screenshotCount -= ordered.filter((e) => e.kind === 'screenshot' && hidden.has(e.id)).length;
   incident.statusRank = incident.status === 'active' ? 0 : 1;
   incident.followUps = [...followUps.values()];
   incident.participantIds = [...participants].sort();

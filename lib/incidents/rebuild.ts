@@ -1,7 +1,5 @@
 import type { IncidentDatabase } from '../db/database';
-import type { IncidentEvent } from '../model/event';
-import type { Incident } from '../model/incident';
-import { foldIncident } from './fold';
+import { foldAll } from './fold-all';
 
 /**
  * Throws the projection away and refolds every incident from the event log, in
@@ -10,13 +8,7 @@ import { foldIncident } from './fold';
  */
 export async function rebuildProjections(db: IncidentDatabase): Promise<number> {
   return db.transaction('rw', [db.events, db.incidents], async () => {
-    const byIncident = new Map<string, IncidentEvent[]>();
-    await db.events.each((e) => {
-      const list = byIncident.get(e.incidentId);
-      if (list) list.push(e);
-      else byIncident.set(e.incidentId, [e]);
-    });
-    const rows = [...byIncident.values()].map(foldIncident).filter((i): i is Incident => i !== null);
+    const rows = foldAll(await db.events.toArray());
     await db.incidents.clear();
     await db.incidents.bulkPut(rows);
     return rows.length;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hlcSchema } from '../clock/hlc';
+import { THUMBNAIL_MAX_CHARS } from './event-limits';
 import {
   httpUrlSchema,
   idSchema,
@@ -13,6 +14,33 @@ import {
 } from './incident-fields';
 
 const lead = { leadId: idSchema, leadName: personNameSchema };
+
+export { THUMBNAIL_MAX_CHARS };
+
+/**
+ * A picture on the timeline. The bytes live in the `blobs` table (and, once a
+ * team is connected, in Storage); the event carries what a list needs to show
+ * it without loading the image: size, a hash and an inline thumbnail.
+ */
+export const screenshotBodySchema = z.object({
+  blobId: idSchema,
+  mimeType: z.enum(['image/webp', 'image/jpeg', 'image/png']),
+  width: z.number().int().positive().max(32_767),
+  height: z.number().int().positive().max(32_767),
+  byteLength: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** data:image/…;base64 — emptied when the screenshot is redacted. */
+  thumbnail: z.union([
+    z.literal(''),
+    z.string().max(THUMBNAIL_MAX_CHARS).regex(/^data:image\/(webp|jpeg|png);base64,[A-Za-z0-9+/=]+$/),
+  ]),
+  source: z.enum(['visible', 'element', 'full_page', 'pasted', 'redacted_copy']),
+  pageUrl: httpUrlSchema.optional(),
+  pageTitle: z.string().max(1_000).optional(),
+  /** For a redacted copy: the screenshot it replaces. */
+  replacesEventId: idSchema.optional(),
+});
+export type ScreenshotBody = z.infer<typeof screenshotBodySchema>;
 
 const bodies = {
   declared: z.object({
@@ -47,6 +75,9 @@ const bodies = {
   }),
   follow_up_done: z.object({ followUpId: idSchema, done: z.boolean() }),
   feedback: z.object({ text: noteTextSchema }),
+  screenshot: screenshotBodySchema,
+  /** Hides an entry (a screenshot) everywhere; its image and thumbnail are scrubbed, not kept. */
+  redacted: z.object({ eventId: idSchema, reason: z.enum(['removed', 'replaced']) }),
 } as const;
 
 export type EventKind = keyof typeof bodies;
@@ -82,6 +113,8 @@ export const incidentEventSchema = z.discriminatedUnion('kind', [
   variant('follow_up_added'),
   variant('follow_up_done'),
   variant('feedback'),
+  variant('screenshot'),
+  variant('redacted'),
 ]);
 
 export type IncidentEvent = z.infer<typeof incidentEventSchema>;
@@ -91,9 +124,4 @@ export type EventBody<K extends EventKind> = z.input<(typeof bodies)[K]>;
 /** What a domain operation asks to append; the store fills in the envelope. */
 export type EventDraft = { [K in EventKind]: { kind: K; body: EventBody<K> } }[EventKind];
 
-/** Ordering used everywhere: by hybrid logical clock, then id as the tiebreak. */
-export function compareEvents(a: Pick<IncidentEvent, 'hlc' | 'id'>, b: Pick<IncidentEvent, 'hlc' | 'id'>): number {
-  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  return 0;
-}
+export { compareEvents } from './order';

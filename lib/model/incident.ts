@@ -33,6 +33,8 @@ export const incidentSchema = z.object({
   sourceUrl: z.string().nullable(),
   eventCount: z.number().int(),
   noteCount: z.number().int(),
+  /** Screenshots shown on the timeline (redacted ones not counted). */
+  screenshotCount: z.number().int(),
   followUps: z.array(followUpSchema),
   /** Everyone who added an event: the review queue asks who was involved. */
   participantIds: z.array(idSchema),

@@ -1,0 +1,140 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { ScreenshotBody } from '../model/event';
+import type { Incident } from '../model/incident';
+import { appendEvents } from './append';
+import type { DomainContext } from './context';
+import { NotFoundError, ValidationError } from './errors';
+
+/** An encoded image ready to go on a timeline (see lib/capture/). */
+export interface EncodedScreenshot {
+  bytes: Blob;
+  mimeType: ScreenshotBody['mimeType'];
+  width: number;
+  height: number;
+  thumbnail: string;
+}
+
+export interface ScreenshotInput extends EncodedScreenshot {
+  source: ScreenshotBody['source'];
+  pageUrl?: string | undefined;
+  pageTitle?: string | undefined;
+  replacesEventId?: string;
+}
+
+export async function sha256Hex(bytes: Blob): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', await bytes.arrayBuffer());
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Puts a screenshot on the timeline: the image into `blobs`, the event (with
+ * its thumbnail and hash) into the log, in one transaction. The hash is taken
+ * first: nothing but Dexie may be awaited inside a Dexie transaction.
+ */
+export async function addScreenshot(ctx: DomainContext, incidentId: string, input: ScreenshotInput): Promise<Incident> {
+  const [sha256, blobId] = [await sha256Hex(input.bytes), uuidv7()];
+  const pageUrl = input.pageUrl && /^https?:\/\//i.test(input.pageUrl) ? input.pageUrl : undefined;
+  const { incident } = await appendEvents(
+    ctx,
+    incidentId,
+    [
+      {
+        kind: 'screenshot',
+        body: {
+          blobId,
+          mimeType: input.mimeType,
+          width: input.width,
+          height: input.height,
+          byteLength: input.bytes.size,
+          sha256,
+          thumbnail: input.thumbnail,
+          source: input.source,
+          ...(pageUrl ? { pageUrl } : {}),
+          ...(input.pageTitle ? { pageTitle: input.pageTitle.slice(0, 1_000) } : {}),
+          ...(input.replacesEventId ? { replacesEventId: input.replacesEventId } : {}),
+        },
+      },
+    ],
+    {
+      blobs: [
+        { id: blobId, incidentId, mimeType: input.mimeType, bytes: input.bytes, createdAt: new Date(ctx.now()).toISOString() },
+      ],
+    },
+  );
+  return incident;
+}
+
+/** Everything a redaction scrubs from this device: the image and the thumbnail. */
+async function scrubScreenshot(ctx: DomainContext, eventId: string) {
+  const target = await ctx.db.events.get(eventId);
+  if (target?.kind !== 'screenshot') throw new NotFoundError('That screenshot no longer exists.');
+  return async (db: DomainContext['db']) => {
+    await db.blobs.delete(target.body.blobId);
+    await db.events.put({ ...target, body: { ...target.body, thumbnail: '' } });
+  };
+}
+
+/**
+ * Removes a screenshot everywhere it is shown: a `redacted` event hides it, and
+ * its image and thumbnail are deleted from this device in the same transaction
+ * (the one in-place change the log allows: privacy outranks immutability).
+ */
+export async function removeScreenshot(ctx: DomainContext, incidentId: string, eventId: string): Promise<Incident> {
+  const scrub = await scrubScreenshot(ctx, eventId);
+  const { incident } = await appendEvents(
+    ctx,
+    incidentId,
+    [{ kind: 'redacted', body: { eventId, reason: 'removed' } }],
+    { alongside: (db) => scrub(db) },
+  );
+  return incident;
+}
+
+/**
+ * Replaces a screenshot with a redacted copy (opaque boxes drawn over it): the
+ * original is scrubbed exactly as by removeScreenshot, and the copy goes on the
+ * timeline pointing back at it.
+ */
+export async function replaceWithRedactedCopy(
+  ctx: DomainContext,
+  incidentId: string,
+  eventId: string,
+  copy: EncodedScreenshot,
+): Promise<Incident> {
+  const original = await ctx.db.events.get(eventId);
+  if (original?.kind !== 'screenshot') throw new NotFoundError('That screenshot no longer exists.');
+  if (copy.bytes.size === 0) throw new ValidationError('The redacted image is empty.');
+  const scrub = await scrubScreenshot(ctx, eventId);
+  const [sha256, blobId] = [await sha256Hex(copy.bytes), uuidv7()];
+  const { pageUrl, pageTitle } = original.body;
+  const { incident } = await appendEvents(
+    ctx,
+    incidentId,
+    [
+      { kind: 'redacted', body: { eventId, reason: 'replaced' } },
+      {
+        kind: 'screenshot',
+        body: {
+          blobId,
+          mimeType: copy.mimeType,
+          width: copy.width,
+          height: copy.height,
+          byteLength: copy.bytes.size,
+          sha256,
+          thumbnail: copy.thumbnail,
+          source: 'redacted_copy',
+          replacesEventId: eventId,
+          ...(pageUrl ? { pageUrl } : {}),
+          ...(pageTitle ? { pageTitle } : {}),
+        },
+      },
+    ],
+    {
+      blobs: [
+        { id: blobId, incidentId, mimeType: copy.mimeType, bytes: copy.bytes, createdAt: new Date(ctx.now()).toISOString() },
+      ],
+      alongside: (db) => scrub(db),
+    },
+  );
+  return incident;
+}
