@@ -31,10 +31,14 @@ export async function sha256Hex(bytes: Blob): Promise<string> {
  * its thumbnail and hash) into the log, in one transaction. The hash is taken
  * first: nothing but Dexie may be awaited inside a Dexie transaction.
  */
-export async function addScreenshot(ctx: DomainContext, incidentId: string, input: ScreenshotInput): Promise<Incident> {
+export async function addScreenshot(
+  ctx: DomainContext,
+  incidentId: string,
+  input: ScreenshotInput,
+): Promise<{ incident: Incident; eventId: string }> {
   const [sha256, blobId] = [await sha256Hex(input.bytes), uuidv7()];
   const pageUrl = input.pageUrl && /^https?:\/\//i.test(input.pageUrl) ? input.pageUrl : undefined;
-  const { incident } = await appendEvents(
+  const { incident, events } = await appendEvents(
     ctx,
     incidentId,
     [
@@ -61,7 +65,7 @@ export async function addScreenshot(ctx: DomainContext, incidentId: string, inpu
       ],
     },
   );
-  return incident;
+  return { incident, eventId: events[0]!.id };
 }
 
 /** Everything a redaction scrubs from this device: the image and the thumbnail. */

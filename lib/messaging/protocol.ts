@@ -2,14 +2,41 @@ import { z } from 'zod';
 
 /**
  * The one protocol between extension contexts. Pages write IndexedDB directly
- * (same origin); messages only ask the background to do privileged work or to
- * react to a change while it may be asleep.
+ * (same origin); messages ask the background for privileged work (captures)
+ * or tell it to react to a change while it may be asleep.
  */
+const id = z.uuid();
+const tabTarget = { incidentId: id, tabId: z.number().int().nonnegative(), windowId: z.number().int() };
+const rect = z.object({ x: z.number(), y: z.number(), width: z.number().nonnegative(), height: z.number().nonnegative() });
+
 export const messageSchema = z.discriminatedUnion('type', [
   /** Incidents changed: recount the badge. Sent after every local write. */
   z.object({ type: z.literal('incidentsChanged') }),
+  /** Screenshot the visible part of a tab onto an incident. Answers { eventId }. */
+  z.object({ type: z.literal('captureScreenshot'), ...tabTarget }),
+  /** Screenshot the whole page (rendered with html2canvas). Answers { eventId }. */
+  z.object({ type: z.literal('capturePage'), ...tabTarget }),
+  /** Start the element picker in a tab; the pick arrives later as `elementPicked`. */
+  z.object({ type: z.literal('startElementPicker'), ...tabTarget }),
+  /** From the picker (content script): the element chosen, in CSS pixels. */
+  z.object({
+    type: z.literal('elementPicked'),
+    rect,
+    viewport: z.object({ width: z.number().positive(), height: z.number().positive() }),
+  }),
+  /** From the picker: Esc pressed. */
+  z.object({ type: z.literal('pickCancelled') }),
 ]);
 export type Message = z.infer<typeof messageSchema>;
+export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
+
+/** What a request answers: a value, or one sentence saying why not. */
+export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface MessageSender {
+  id?: string;
+  tab?: { id?: number; windowId?: number; url?: string; title?: string };
+}
 
 /** The slice of `browser` messaging uses, so tests pass a fake. */
 export interface MessagingPort {
@@ -18,7 +45,7 @@ export interface MessagingPort {
     sendMessage(message: unknown): Promise<unknown>;
     onMessage: {
       addListener(
-        listener: (message: unknown, sender: { id?: string }, sendResponse: (r?: unknown) => void) => boolean | void,
+        listener: (message: unknown, sender: MessageSender, sendResponse: (r?: unknown) => void) => boolean | void,
       ): void;
     };
   };

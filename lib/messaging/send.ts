@@ -1,4 +1,4 @@
-import type { Message, MessagingPort } from './protocol';
+import type { Message, MessagingPort, Reply } from './protocol';
 
 /**
  * Fire-and-forget. The type is the sender's check; the receiver parses with
@@ -11,4 +11,12 @@ export async function sendMessage(port: MessagingPort, message: Message): Promis
   } catch (error) {
     if (!/Receiving end does not exist|message port closed/i.test(String(error))) throw error;
   }
+}
+
+/** Asks the background and waits for its answer; a refusal becomes an Error with its sentence. */
+export async function request<T>(port: MessagingPort, message: Message): Promise<T> {
+  const reply = (await port.runtime.sendMessage(message)) as Reply<T> | undefined;
+  if (!reply) throw new Error('The extension’s background did not answer. Try again.');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
 }

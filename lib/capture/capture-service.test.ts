@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { makeContext } from '../../test/support/domain';
+import { declareIncident } from '../incidents/operations';
+import { readTimeline } from '../incidents/queries';
+import type { Drawable } from './canvas-codec';
+import { createCaptureQueue } from './capture-queue';
+import { captureRendered, captureVisible, CaptureRefused, type CaptureDeps } from './capture-service';
+import type { Rect } from './mask-geometry';
+
+const THUMB = 'data:image/webp;base64,AAAA';
+
+function fakeDeps(overrides: { url?: string; captureFails?: Error; maskFails?: boolean } = {}) {
+  const log: string[] = [];
+  const crops: (Rect | undefined)[] = [];
+  const deps: CaptureDeps = {
+    tabs: {
+      get: async (tabId) => ({ id: tabId, windowId: 9, url: overrides.url ?? 'http://127.0.0.1/grafana', title: 'Grafana' }),
+      captureVisibleTab: async (windowId) => {
+        log.push(`capture ${windowId}`);
+        if (overrides.captureFails) throw overrides.captureFails;
+        return 'data:image/jpeg;base64,captured';
+      },
+    },
+    page: {
+      mask: async (_tab, selectors) => {
+        log.push(`mask ${selectors.join(',')}`);
+        if (overrides.maskFails) throw new Error('Cannot access contents of the page');
+        return 1;
+      },
+      unmask: async () => void log.push('unmask'),
+      render: async (_tab, target, selectors) => {
+        log.push(`render ${target} ${selectors.join(',')}`);
+        return { dataUrl: 'data:image/png;base64,rendered', truncated: target === 'page' };
+      },
+      startPicker: async () => undefined,
+    },
+    fileAccess: async () => false,
+    settings: async () => ({ maskSelectors: ['.api-key'] }),
+    queue: createCaptureQueue({ now: () => 0, sleep: async () => undefined, minIntervalMs: 0 }),
+    image: {
+      decode: async (dataUrl) => {
+        log.push(`decode ${dataUrl.slice(-8)}`);
+        return { width: 2560, height: 1600 } as Drawable;
+      },
+      encode: async (_source, crop) => {
+        crops.push(crop);
+        return { bytes: new Blob([new Uint8Array(1234)], { type: 'image/webp' }), mimeType: 'image/webp', width: 1280, height: 800, thumbnail: THUMB };
+      },
+    },
+  };
+  return { deps, log, crops };
+}
+
+async function withIncident() {
+  const ctx = makeContext();
+  const incident = await declareIncident(ctx, { title: 'Latency' });
+  return { ctx, incidentId: incident.id };
+}
+
+describe('captureVisible', () => {
+  it('masks, captures, unmasks, then stores image and event together', async () => {
+    const { ctx, incidentId } = await withIncident();
+    const { deps, log } = fakeDeps();
+    const { eventId } = await captureVisible(deps, ctx, { incidentId, tabId: 3 });
+    expect(log).toEqual(['mask .api-key', 'capture 9', 'unmask', 'decode captured']);
+    const shot = (await readTimeline(ctx.db, incidentId)).find((e) => e.id === eventId);
+    expect(shot).toMatchObject({
+      kind: 'screenshot',
+      body: { source: 'visible', pageUrl: 'http://127.0.0.1/grafana', pageTitle: 'Grafana', width: 1280, byteLength: 1234, thumbnail: THUMB },
+    });
+    const blob = await ctx.db.blobs.get(shot!.kind === 'screenshot' ? shot!.body.blobId : '');
+    expect(blob?.bytes.size).toBe(1234);
+    expect((await ctx.db.incidents.get(incidentId))?.screenshotCount).toBe(1);
+  });
+
+  it('refuses a page Chrome will not let us capture, before touching it', async () => {
+    const { ctx, incidentId } = await withIncident();
+    const { deps, log } = fakeDeps({ url: 'chrome://settings/' });
+    const error = await captureVisible(deps, ctx, { incidentId, tabId: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CaptureRefused);
+    expect((error as Error).message).toMatch(/its own pages/);
+    expect(log).toEqual([]);
+    expect(await ctx.db.blobs.count()).toBe(0);
+  });
+
+  it('takes nothing when the sensitive fields cannot be hidden', async () => {
+    const { ctx, incidentId } = await withIncident();
+    const { deps, log } = fakeDeps({ maskFails: true });
+    await expect(captureVisible(deps, ctx, { incidentId, tabId: 3 })).rejects.toThrow(/Could not hide password fields/);
+    expect(log).not.toContain('capture 9');
+  });
+
+  it('always unmasks, and explains a failed capture', async () => {
+    const { ctx, incidentId } = await withIncident();
+    const { deps, log } = fakeDeps({ captureFails: new Error("Either the '<all_urls>' or 'activeTab' permission is required.") });
+    await expect(captureVisible(deps, ctx, { incidentId, tabId: 3 })).rejects.toThrow(/did not give the extension access/);
+    expect(log).toEqual(['mask .api-key', 'capture 9', 'unmask']);
+    expect(await ctx.db.events.count()).toBe(1);
+  });
+
+  it('crops an element in image pixels (a 2× display here)', async () => {
+    const { ctx, incidentId } = await withIncident();
+    const { deps, crops } = fakeDeps();
+    await captureVisible(deps, ctx, {
+      incidentId,
+      tabId: 3,
+      element: { rect: { x: 10, y: 20, width: 300, height: 100 }, viewport: { width: 1280, height: 800 } },
+    });
+    expect(crops).toEqual([{ x: 20, y: 40, width: 600, height: 200 }]);
+    expect((await readTimeline(ctx.db, incidentId)).at(-1)).toMatchObject({ body: { source: 'element' } });
+  });
+});
+
+describe('captureRendered', () => {
+  it('renders the whole page with the mask selectors and says when it was cut', async () => {
+    const { ctx, incidentId } = await withIncident();
+    const { deps, log } = fakeDeps();
+    const result = await captureRendered(deps, ctx, { incidentId, tabId: 3, target: 'page' });
+    expect(result.truncated).toBe(true);
+    expect(log).toEqual(['render page .api-key', 'decode rendered']);
+    expect((await readTimeline(ctx.db, incidentId)).at(-1)).toMatchObject({ body: { source: 'full_page' } });
+  });
+});
