@@ -1,9 +1,12 @@
 import { defineConfig } from 'wxt';
 
-// The end-to-end build (E2E=1) differs from the store build in one way only: it
-// adds host access to 127.0.0.1, because in automation `activeTab` is never
-// granted (no real toolbar click), and without it Chromium hides tab titles.
-// A test asserts the production manifest carries no such host access.
+// The end-to-end build (E2E=1) differs from the store build in one way: it
+// adds host access, because in automation `activeTab` is never granted (no
+// real toolbar click). Without it Chromium hides tab titles, and
+// captureVisibleTab needs <all_urls> or activeTab
+// (https://developer.chrome.com/docs/extensions/reference/api/tabs#method-captureVisibleTab).
+// It also exposes the command and menu handlers to the tests (__E2E__).
+// A test asserts the production manifest carries no host access.
 const e2e = process.env.E2E === '1';
 
 export default defineConfig({
@@ -12,6 +15,7 @@ export default defineConfig({
   imports: false,
   outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : undefined,
   vite: () => ({
+    define: { __E2E__: JSON.stringify(e2e) },
     build: {
       // No modulepreload helper chunk: the popup's boot script must be one
       // file (every extra module costs milliseconds before the form shows,
@@ -23,13 +27,20 @@ export default defineConfig({
     name: 'Incident Capture',
     description:
       'Declare an incident in seconds, own it to resolution, and keep a dated timeline of the evidence.',
-    permissions: ['storage', 'sidePanel', 'activeTab', 'unlimitedStorage'],
-    ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // activeTab: captures a person starts (toolbar popup, Alt+Shift+S, context
+    // menu) grant access to that one tab, so no host permissions are needed.
+    // scripting: masking, the element picker and html2canvas, injected on demand.
+    permissions: ['storage', 'sidePanel', 'activeTab', 'unlimitedStorage', 'scripting', 'contextMenus'],
+    ...(e2e ? { host_permissions: ['<all_urls>'] } : {}),
     action: { default_title: 'Declare or open an incident' },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+I' },
         description: 'Open the incident popup',
+      },
+      'capture-screenshot': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Screenshot the page onto my current incident',
       },
     },
   },

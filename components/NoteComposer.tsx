@@ -16,8 +16,11 @@ export function NoteComposer({
   error,
   label = 'Add to the timeline',
   compact = false,
+  onImage,
 }: {
   onAdd: (note: NoteInput) => Promise<unknown>;
+  /** Pasting or dropping an image hands it here (it becomes a screenshot entry). */
+  onImage?: (image: File) => Promise<unknown>;
   busy?: boolean;
   error?: ActionError | null;
   label?: string;
@@ -36,7 +39,19 @@ export function NoteComposer({
     }
   }
 
+  const [dragging, setDragging] = useState(false);
+
+  function imagesIn(data: DataTransfer): File[] {
+    return [...data.files].filter((f) => f.type.startsWith('image/'));
+  }
+
   function onPaste(e: ClipboardEvent<HTMLTextAreaElement>) {
+    const images = onImage ? imagesIn(e.clipboardData) : [];
+    if (images.length) {
+      e.preventDefault();
+      for (const image of images) void onImage!(image);
+      return;
+    }
     const pasted = e.clipboardData.getData('text/plain');
     if (!pasted) return;
     const clean = pasted.replace(ANSI_ESCAPES, '');
@@ -53,7 +68,24 @@ export function NoteComposer({
   }
 
   return (
-    <form onSubmit={submit} aria-label="Note composer">
+    <form
+      onSubmit={submit}
+      aria-label="Note composer"
+      className={dragging ? 'drop-target' : undefined}
+      onDragOver={(e) => {
+        if (!onImage || ![...e.dataTransfer.types].includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        setDragging(false);
+        const images = onImage ? imagesIn(e.dataTransfer) : [];
+        if (!images.length) return;
+        e.preventDefault();
+        for (const image of images) void onImage!(image);
+      }}
+    >
       <div className="field">
         <label htmlFor={ids.text}>{label}</label>
         <textarea
@@ -61,7 +93,11 @@ export function NoteComposer({
           rows={compact ? 2 : 4}
           value={text}
           className={log ? 'mono' : undefined}
-          placeholder="What you see, what you tried, what you are thinking…"
+          placeholder={
+            onImage
+              ? 'What you see, what you tried, what you are thinking… (paste or drop images too)'
+              : 'What you see, what you tried, what you are thinking…'
+          }
           onChange={(e) => setText(e.target.value)}
           onPaste={onPaste}
           onKeyDown={onKeyDown}

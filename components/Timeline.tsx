@@ -10,33 +10,49 @@ const CHANNEL_LABEL = { email: 'email', slack: 'Slack', status_page: 'status pag
  * The incident's log, oldest first, every entry dated. Everything here is
  * rendered as text: titles, notes and names may come from pages or teammates.
  */
+export type ScreenshotEvent = Extract<IncidentEvent, { kind: 'screenshot' }>;
+
 export function Timeline({
   events,
   incident,
   now,
   nameOf,
+  onOpenScreenshot,
 }: {
   events: readonly IncidentEvent[];
   incident: Incident;
   now: number;
   nameOf: (userId: string) => string;
+  onOpenScreenshot?: (event: ScreenshotEvent) => void;
 }) {
   const followUpText = new Map(incident.followUps.map((f) => [f.id, f.text]));
+  // A redacted entry is hidden wherever the timeline is shown; the redaction itself stays on record.
+  const hidden = new Set(events.flatMap((e) => (e.kind === 'redacted' ? [e.body.eventId] : [])));
   return (
     <ol className="timeline" aria-label="Timeline">
-      {events.map((e) => (
-        <li key={e.id} className={`entry entry-${e.kind}`}>
-          <div className="entry-meta">
-            <span className="entry-author">{nameOf(e.authorId)}</span> <Timestamp iso={e.createdAt} now={now} />
-          </div>
-          <EntryBody event={e} followUpText={followUpText} />
-        </li>
-      ))}
+      {events
+        .filter((e) => !hidden.has(e.id))
+        .map((e) => (
+          <li key={e.id} className={`entry entry-${e.kind}`}>
+            <div className="entry-meta">
+              <span className="entry-author">{nameOf(e.authorId)}</span> <Timestamp iso={e.createdAt} now={now} />
+            </div>
+            <EntryBody event={e} followUpText={followUpText} onOpenScreenshot={onOpenScreenshot} />
+          </li>
+        ))}
     </ol>
   );
 }
 
-function EntryBody({ event: e, followUpText }: { event: IncidentEvent; followUpText: Map<string, string> }) {
+function EntryBody({
+  event: e,
+  followUpText,
+  onOpenScreenshot,
+}: {
+  event: IncidentEvent;
+  followUpText: Map<string, string>;
+  onOpenScreenshot?: ((event: ScreenshotEvent) => void) | undefined;
+}) {
   switch (e.kind) {
     case 'declared':
       return (
@@ -64,8 +80,18 @@ function EntryBody({ event: e, followUpText }: { event: IncidentEvent; followUpT
     case 'note':
       return (
         <div>
-          {e.body.format === 'log' ? <pre>{e.body.text}</pre> : <p className="text">{e.body.text}</p>}
-          {e.body.sourceUrl && <SafeLink href={e.body.sourceUrl}>{e.body.sourceUrl}</SafeLink>}
+          {e.body.format === 'log' ? (
+            <pre>{e.body.text}</pre>
+          ) : (
+            <p className="text">
+              <Linkified text={e.body.text} />
+            </p>
+          )}
+          {e.body.sourceUrl && (
+            <p className="muted source">
+              from <SafeLink href={e.body.sourceUrl}>{e.body.sourceUrl}</SafeLink>
+            </p>
+          )}
         </div>
       );
     case 'customer_update':
@@ -85,7 +111,60 @@ function EntryBody({ event: e, followUpText }: { event: IncidentEvent; followUpT
       );
     case 'feedback':
       return <p className="text">Feedback: {e.body.text}</p>;
+    case 'screenshot':
+      return <ScreenshotEntry event={e} onOpen={onOpenScreenshot} />;
+    case 'redacted':
+      return <p>{e.body.reason === 'replaced' ? 'Redacted a screenshot (replaced by the copy below).' : 'Removed a screenshot.'}</p>;
   }
+}
+
+const SOURCE_LABEL: Record<ScreenshotEvent['body']['source'], string> = {
+  visible: 'Screenshot',
+  element: 'Element',
+  full_page: 'Full page',
+  pasted: 'Pasted image',
+  redacted_copy: 'Redacted screenshot',
+};
+
+function ScreenshotEntry({ event: e, onOpen }: { event: ScreenshotEvent; onOpen?: ((e: ScreenshotEvent) => void) | undefined }) {
+  const { pageTitle, pageUrl, thumbnail, width, height } = e.body;
+  const label = `${SOURCE_LABEL[e.body.source]}${pageTitle ? ` of ${pageTitle}` : ''}`;
+  return (
+    <figure className="shot">
+      <button type="button" className="shot-open" onClick={() => onOpen?.(e)} aria-label={`Open ${label.toLowerCase()}`}>
+        {thumbnail ? <img src={thumbnail} alt={label} width={320} /> : <span className="muted">{label}</span>}
+      </button>
+      <figcaption className="muted">
+        <span className="text">{label}</span> · {width}×{height}
+        {pageUrl && (
+          <>
+            {' · '}
+            <SafeLink href={pageUrl}>page</SafeLink>
+          </>
+        )}
+      </figcaption>
+    </figure>
+  );
+}
+
+const URL_IN_TEXT = /(https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]])/g;
+
+/** Plain text with its http(s) URLs as links; everything else stays text. */
+export function Linkified({ text }: { text: string }) {
+  const parts = text.split(URL_IN_TEXT);
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 === 1 ? (
+          <SafeLink key={i} href={part}>
+            {part}
+          </SafeLink>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
 }
 
 /** Only http(s) links become anchors; anything else is shown as text. */

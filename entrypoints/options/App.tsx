@@ -1,11 +1,17 @@
 import { useState } from 'react';
 import { NameForm, ProfileGate } from '../../components/ProfileGate';
+import { CaptureSettingsForm } from './CaptureSettingsForm';
+import { StorageUsage } from './StorageUsage';
 
 export function App() {
   return (
     <main style={{ maxWidth: 560, margin: '24px auto', padding: '0 16px' }} className="stack">
       <h1>Incident Capture settings</h1>
       <ProfileGate>{(profile) => <Profile name={profile.displayName} />}</ProfileGate>
+      <section className="card">
+        <CaptureSettingsForm />
+      </section>
+      <StorageUsage />
       <section className="card">
         <h2>Where incidents are kept</h2>
         <p>

@@ -13,6 +13,7 @@ import { loadOperations } from '../../lib/incidents/load-operations';
 import type { NoteInput } from '../../lib/incidents/operations';
 import type { Outcome } from '../../lib/model/incident-fields';
 import { focusIncidentItem } from '../../lib/ui-state/focus-incident';
+import { CaptureActions } from './CaptureActions';
 
 /** The incident I am on, with the quick actions a lead needs mid-debugging. */
 export function CurrentIncident({
@@ -68,6 +69,7 @@ export function CurrentIncident({
 
       {incident.status === 'active' ? (
         <>
+          <CaptureActions incidentId={incidentId} tab={tab} />
           <NoteComposer compact label="Add a note" onAdd={note.run} busy={note.busy} error={note.error} />
           {resolving ? (
             <div className="card">

@@ -20,6 +20,8 @@ import {
 } from '../../lib/incidents/operations';
 import { listKnownPeople, readTimeline, type Person } from '../../lib/incidents/queries';
 import type { Outcome, Severity } from '../../lib/model/incident-fields';
+import { encodeImageFile } from '../../lib/capture/image-file';
+import { addScreenshot } from '../../lib/incidents/screenshots';
 import { FollowUps } from './FollowUps';
 
 export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; incidentId: string; onBack: () => void }) {
@@ -32,6 +34,9 @@ export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; 
   const severity = useAction((s: Severity) => changeSeverity(ctx, incidentId, s));
   const resolve = useAction((o: Outcome) => resolveIncident(ctx, incidentId, o));
   const reopen = useAction(() => reopenIncident(ctx, incidentId));
+  const image = useAction(async (file: File) =>
+    addScreenshot(ctx, incidentId, { ...(await encodeImageFile(file)), source: 'pasted', pageTitle: file.name || undefined }),
+  );
   const severityId = useId();
 
   if (incident === undefined || events === undefined) return <p className="muted">Loading…</p>;
@@ -111,7 +116,12 @@ export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; 
       <section aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline ({events.length})</h3>
         <Timeline events={events} incident={incident} now={now} nameOf={nameOf} />
-        <NoteComposer onAdd={note.run} busy={note.busy} error={note.error} />
+        <NoteComposer onAdd={note.run} busy={note.busy} error={note.error ?? image.error} onImage={image.run} />
+        {image.busy && (
+          <p role="status" className="muted">
+            Adding the image…
+          </p>
+        )}
       </section>
     </article>
   );

@@ -13,7 +13,7 @@ describe('whyNotCapturable', () => {
     ['https://chrome.google.com/webstore/detail/abc', /Web Store/],
     ['file:///home/me/report.html', /Allow access to file URLs/],
     ['https://example.com/report.PDF', /PDF viewer/],
-    [undefined, /no page/],
+    [undefined, /does not let extensions capture this page/],
     ['not a url', /no page/],
   ])('%s is refused with a reason', (url, reason) => {
     expect(whyNotCapturable(url)).toMatch(reason);

@@ -6,7 +6,11 @@
 const WEB_STORE = [/^https:\/\/chromewebstore\.google\.com\//, /^https:\/\/chrome\.google\.com\/webstore/];
 
 export function whyNotCapturable(url: string | undefined, fileAccess = false): string | null {
-  if (!url) return 'This tab has no page to capture.';
+  // Chrome hides the URL of pages an extension may not touch (chrome://, the
+  // Web Store, other extensions) even under activeTab.
+  if (!url) {
+    return 'Chrome does not let extensions capture this page (browser pages such as chrome://, the Web Store, other extensions). Switch to the tab with the evidence and try again.';
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);

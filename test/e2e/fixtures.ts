@@ -2,11 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Browser } from 'wxt/browser';
 import { launchWithExtension, type ExtensionSession } from '../support/chromium.mjs';
-
-// What the extension's service worker sees as `chrome`, for code evaluated there.
-declare const chrome: typeof Browser;
 
 /** The build made by `npm run build:e2e` (adds host access to 127.0.0.1 only). */
 export const E2E_EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
@@ -39,16 +35,37 @@ export async function badge(session: ExtensionSession): Promise<{ text: string; 
   }));
 }
 
-/** A few pages on 127.0.0.1 standing in for the tools where incidents start. */
+/**
+ * Pages on 127.0.0.1 standing in for the tools where incidents start. The
+ * capture pages have known colours and positions so tests can check pixels.
+ */
+export const TEST_PAGES: Record<string, { title: string; body?: string }> = {
+  '/grafana': { title: 'Checkout errors spiking - Grafana' },
+  '/sentry': { title: 'TypeError: cannot read properties of undefined - Sentry' },
+  // Solid red, with a filled password field at (100, 100), 300×40 CSS px.
+  '/red': {
+    title: 'Red dashboard',
+    body: `<style>html,body{margin:0;background:#ff0000;height:100%}
+      input{position:absolute;left:100px;top:100px;width:300px;height:40px;border:0;background:#fff;color:#000;font-size:28px}
+      p{position:absolute;left:100px;top:300px;margin:0;font:16px monospace;color:#fff;white-space:pre}</style>
+      <input type="password" value="hunter2hunter2"><p id="log">ERROR db timeout
+  at pool.connect</p>`,
+  },
+  // A blue box at (200, 150), 240×120, inside the viewport; a green one 2000 px tall.
+  '/boxes': {
+    title: 'Boxes',
+    body: `<style>html,body{margin:0;background:#fff}
+      #blue{position:absolute;left:200px;top:150px;width:240px;height:120px;background:#0000ff}
+      #tall{position:absolute;left:600px;top:100px;width:200px;height:2000px;background:#00a000}</style>
+      <div id="blue"></div><div id="tall"></div>`,
+  },
+};
+
 export async function startTestSite(): Promise<{ origin: string; close(): Promise<void> }> {
-  const pages: Record<string, string> = {
-    '/grafana': 'Checkout errors spiking - Grafana',
-    '/sentry': 'TypeError: cannot read properties of undefined - Sentry',
-  };
   const server: Server = createServer((req, res) => {
-    const title = pages[req.url ?? ''] ?? 'Test page';
+    const page = TEST_PAGES[req.url ?? ''] ?? { title: 'Test page' };
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><title>${title}</title><h1>${title}</h1>`);
+    res.end(`<!doctype html><title>${page.title}</title>${page.body ?? `<h1>${page.title}</h1>`}`);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
@@ -56,4 +73,71 @@ export async function startTestSite(): Promise<{ origin: string; close(): Promis
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
+}
+
+export interface StoredScreenshot {
+  eventId: string;
+  source: string;
+  pageTitle?: string;
+  width: number;
+  height: number;
+  bytes: number;
+  mimeType: string;
+  thumbnailChars: number;
+}
+
+/** Every screenshot event stored on this device, oldest first (read from IndexedDB in an extension page). */
+export async function storedScreenshots(page: Page): Promise<StoredScreenshot[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const open = indexedDB.open('incident-capture');
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const all = <T,>(store: string) =>
+      new Promise<T[]>((ok) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => ok(r.result as T[]);
+      });
+    type Row = { id: string; kind: string; hlc: string; body: Record<string, unknown> };
+    const events = (await all<Row>('events')).filter((e) => e.kind === 'screenshot').sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+    db.close();
+    return events.map((e) => ({
+      eventId: e.id,
+      source: e.body.source as string,
+      pageTitle: e.body.pageTitle as string | undefined,
+      width: e.body.width as number,
+      height: e.body.height as number,
+      bytes: e.body.byteLength as number,
+      mimeType: e.body.mimeType as string,
+      thumbnailChars: (e.body.thumbnail as string).length,
+    }));
+  });
+}
+
+/** RGBA of stored image pixels, decoded in an extension page. */
+export async function screenshotPixels(page: Page, eventId: string, points: [number, number][]): Promise<number[][]> {
+  return page.evaluate(
+    async ({ eventId, points }) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const open = indexedDB.open('incident-capture');
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const get = <T,>(store: string, key: string) =>
+        new Promise<T>((ok) => {
+          const r = db.transaction(store).objectStore(store).get(key);
+          r.onsuccess = () => ok(r.result as T);
+        });
+      const event = await get<{ body: { blobId: string } }>('events', eventId);
+      const blob = await get<{ bytes: Blob }>('blobs', event.body.blobId);
+      db.close();
+      const bitmap = await createImageBitmap(blob.bytes);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const g = canvas.getContext('2d')!;
+      g.drawImage(bitmap, 0, 0);
+      return points.map(([x, y]) => [...g.getImageData(x, y, 1, 1).data]);
+    },
+    { eventId, points },
+  );
 }

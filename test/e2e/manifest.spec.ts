@@ -15,8 +15,16 @@ describe('manifest', () => {
     expect(m.permissions).not.toContain('<all_urls>');
   });
 
-  it('adds only 127.0.0.1 in the end-to-end build', () => {
-    expect(manifest(E2E_EXTENSION_DIR).host_permissions).toEqual(['http://127.0.0.1/*']);
+  it('adds host access only in the end-to-end build (automation never grants activeTab)', () => {
+    expect(manifest(E2E_EXTENSION_DIR).host_permissions).toEqual(['<all_urls>']);
+  });
+
+  it('declares no content scripts: capture helpers are injected on demand', () => {
+    const m = manifest(PRODUCTION_EXTENSION_DIR);
+    expect(m.content_scripts ?? []).toEqual([]);
+    expect(m.permissions).toEqual(expect.arrayContaining(['scripting', 'contextMenus']));
+    expect(m.optional_host_permissions ?? []).toEqual([]);
+    expect(m.commands['capture-screenshot'].suggested_key.default).toBe('Alt+Shift+S');
   });
 
   it('opens the popup with Alt+Shift+I and has real icons', () => {
