@@ -1,6 +1,7 @@
 // Runs the benchmarks, prints the figures as a Markdown table and exits
 // non-zero when a target is missed. Record the output in bench/README.md.
 import { allJs, initialJs } from './bundle-size.mjs';
+import { benchCapture } from './capture.mjs';
 import { benchPopupOpen } from './popup-open.mjs';
 
 const KB = 1024;
@@ -37,7 +38,30 @@ check(
   true,
 );
 
+const shot = await benchCapture();
+check(
+  `screenshot click → stored + thumbnail shown, median of ${shot.captures}`,
+  `${shot.clickMedian.toFixed(1)} ms`,
+  '≤ 150 ms',
+  shot.clickMedian <= 150,
+);
+check('raw captureVisibleTab (floor), same run', `${shot.rawMedian.toFixed(1)} ms`, '—', true);
+check(
+  'stored bytes per 1280×800 capture (median / max)',
+  `${kb(shot.bytesMedian)} / ${kb(shot.bytesMax)} (${shot.types.join(', ')})`,
+  '≤ 100 KB',
+  shot.bytesMax <= 100 * KB,
+);
+check(
+  'thumbnail data URL (median / max)',
+  `${kb(shot.thumbMedian)} / ${kb(shot.thumbMax)}`,
+  '≤ 10 KB',
+  shot.thumbMax <= 10 * KB,
+);
+
 console.log('| what | measured | target | |\n| --- | --- | --- | --- |\n' + rows.join('\n'));
 console.log(`\npopup samples (ms): ${open.popup.map((v) => v.toFixed(1)).join(' ')}`);
 console.log(`blank samples (ms): ${open.blank.map((v) => v.toFixed(1)).join(' ')}`);
+console.log(`capture samples (ms): ${shot.click.map((v) => v.toFixed(1)).join(' ')}`);
+console.log(`raw capture samples (ms): ${shot.raw.map((v) => v.toFixed(1)).join(' ')}`);
 process.exit(failed ? 1 : 0);

@@ -1,4 +1,4 @@
-import type { IncidentEvent } from '../lib/model/event';
+import type { IncidentEvent, ScreenshotEvent } from '../lib/model/event';
 import type { Incident } from '../lib/model/incident';
 import { OUTCOME_LABEL } from './ResolveForm';
 import { SEVERITY_LABEL } from './SeverityBadge';
@@ -10,8 +10,6 @@ const CHANNEL_LABEL = { email: 'email', slack: 'Slack', status_page: 'status pag
  * The incident's log, oldest first, every entry dated. Everything here is
  * rendered as text: titles, notes and names may come from pages or teammates.
  */
-export type ScreenshotEvent = Extract<IncidentEvent, { kind: 'screenshot' }>;
-
 export function Timeline({
   events,
   incident,

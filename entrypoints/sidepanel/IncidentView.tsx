@@ -22,6 +22,8 @@ import { listKnownPeople, readTimeline, type Person } from '../../lib/incidents/
 import type { Outcome, Severity } from '../../lib/model/incident-fields';
 import { encodeImageFile } from '../../lib/capture/image-file';
 import { addScreenshot } from '../../lib/incidents/screenshots';
+import { ScreenshotViewer } from '../../components/ScreenshotViewer';
+import type { ScreenshotEvent } from '../../lib/model/event';
 import { FollowUps } from './FollowUps';
 
 export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; incidentId: string; onBack: () => void }) {
@@ -38,6 +40,7 @@ export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; 
     addScreenshot(ctx, incidentId, { ...(await encodeImageFile(file)), source: 'pasted', pageTitle: file.name || undefined }),
   );
   const severityId = useId();
+  const [viewing, setViewing] = useState<ScreenshotEvent | null>(null);
 
   if (incident === undefined || events === undefined) return <p className="muted">Loading…</p>;
   if (incident === null) {
@@ -115,7 +118,10 @@ export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; 
 
       <section aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline ({events.length})</h3>
-        <Timeline events={events} incident={incident} now={now} nameOf={nameOf} />
+        <Timeline events={events} incident={incident} now={now} nameOf={nameOf} onOpenScreenshot={setViewing} />
+        {viewing && (
+          <ScreenshotViewer ctx={ctx} incidentId={incidentId} event={viewing} onClose={() => setViewing(null)} />
+        )}
         <NoteComposer onAdd={note.run} busy={note.busy} error={note.error ?? image.error} onImage={image.run} />
         {image.busy && (
           <p role="status" className="muted">

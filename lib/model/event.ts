@@ -119,6 +119,7 @@ export const incidentEventSchema = z.discriminatedUnion('kind', [
 
 export type IncidentEvent = z.infer<typeof incidentEventSchema>;
 export type EventOf<K extends EventKind> = Extract<IncidentEvent, { kind: K }>;
+export type ScreenshotEvent = EventOf<'screenshot'>;
 export type EventBody<K extends EventKind> = z.input<(typeof bodies)[K]>;
 
 /** What a domain operation asks to append; the store fills in the envelope. */

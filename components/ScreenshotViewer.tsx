@@ -1,0 +1,366 @@
+import { useEffect, useId, useRef, useState, type PointerEvent } from 'react';
+import { encodeScreenshot } from '../lib/capture/canvas-codec';
+import type { Rect } from '../lib/capture/mask-geometry';
+import { drawRedactions, normaliseBox, toImagePixels, type Point, type Size } from '../lib/capture/redact';
+import { formatDateTime } from '../lib/format/time';
+import type { DomainContext } from '../lib/incidents/context';
+import { removeScreenshot, replaceWithRedactedCopy } from '../lib/incidents/screenshots';
+import type { ScreenshotEvent } from '../lib/model/event';
+import { useAction } from './use-action';
+
+// This file holds three pieces only the viewer uses (the image loader, the
+// drawing layer, the viewer); split them out if anything else needs one.
+
+export type { ScreenshotEvent };
+
+export interface ScreenshotViewerProps {
+  ctx: DomainContext;
+  incidentId: string;
+  event: ScreenshotEvent;
+  onClose: () => void;
+}
+
+const EXTENSION: Record<ScreenshotEvent['body']['mimeType'], string> = {
+  'image/webp': 'webp',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+};
+
+/** "incident-screenshot-20261126-0900.webp": when it was taken, in the reader's time zone, as the timeline shows it. */
+export function screenshotFileName(createdAt: string, mimeType: ScreenshotEvent['body']['mimeType']): string {
+  const d = new Date(createdAt);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const date = `${d.getFullYear()}${two(d.getMonth() + 1)}${two(d.getDate())}`;
+  return `incident-screenshot-${date}-${two(d.getHours())}${two(d.getMinutes())}.${EXTENSION[mimeType]}`;
+}
+
+type LoadedImage =
+  | { status: 'loading' }
+  | { status: 'missing' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; blob: Blob; url: string };
+
+/** The image's bytes from this device, as an object URL that lives as long as the viewer. */
+function useScreenshotImage(ctx: DomainContext, blobId: string): LoadedImage {
+  const [image, setImage] = useState<LoadedImage>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    let url: string | null = null;
+    setImage({ status: 'loading' });
+    ctx.db.blobs.get(blobId).then(
+      (row) => {
+        if (!live) return;
+        if (!row) return setImage({ status: 'missing' });
+        url = URL.createObjectURL(row.bytes);
+        setImage({ status: 'ready', blob: row.bytes, url });
+      },
+      (e: unknown) => {
+        if (live) setImage({ status: 'error', message: `The image could not be read: ${e instanceof Error ? e.message : String(e)}` });
+      },
+    );
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [ctx.db, blobId]);
+  return image;
+}
+
+/** Chrome writes images to the clipboard as PNG only (https://developer.mozilla.org/en-US/docs/Web/API/ClipboardItem). */
+async function toPng(blob: Blob): Promise<Blob> {
+  if (blob.type === 'image/png') return blob;
+  const bitmap = await createImageBitmap(blob);
+  try {
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const g = canvas.getContext('2d');
+    if (!g) throw new Error('No 2D canvas available');
+    g.drawImage(bitmap, 0, 0);
+    return await canvas.convertToBlob({ type: 'image/png' });
+  } finally {
+    bitmap.close();
+  }
+}
+
+// A click, or a slip of the hand, is not a box.
+const MIN_BOX_CSS_PX = 3;
+
+const percent = (part: number, whole: number) => `${(part / whole) * 100}%`;
+
+/**
+ * A surface the size of the shown image where a person drags boxes. Boxes are
+ * kept in image pixels, so switching Fit / Actual size keeps them in place.
+ */
+function RedactionLayer({ natural, boxes, onAdd }: { natural: Size; boxes: readonly Rect[]; onAdd: (box: Rect) => void }) {
+  const [drag, setDrag] = useState<{ start: Point; end: Point } | null>(null);
+
+  const at = (e: PointerEvent): Point => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+
+  function finish(e: PointerEvent) {
+    if (!drag) return;
+    setDrag(null);
+    const shown = normaliseBox(drag.start, at(e));
+    if (shown.width < MIN_BOX_CSS_PX || shown.height < MIN_BOX_CSS_PX) return;
+    const r = e.currentTarget.getBoundingClientRect();
+    const box = toImagePixels(shown, { width: r.width, height: r.height }, natural);
+    if (box.width > 0 && box.height > 0) onAdd(box);
+  }
+
+  const draft = drag && normaliseBox(drag.start, drag.end);
+  return (
+    <div
+      className="redaction-layer"
+      onPointerDown={(e) => {
+        if (e.button !== 0) return;
+        // Keep receiving moves when the pointer leaves the image mid-drag.
+        e.currentTarget.setPointerCapture(e.pointerId);
+        setDrag({ start: at(e), end: at(e) });
+      }}
+      onPointerMove={(e) => drag && setDrag({ start: drag.start, end: at(e) })}
+      onPointerUp={finish}
+      onPointerCancel={() => setDrag(null)}
+    >
+      {boxes.map((b, i) => (
+        <div
+          key={i}
+          className="redaction-box"
+          aria-hidden="true"
+          style={{
+            left: percent(b.x, natural.width),
+            top: percent(b.y, natural.height),
+            width: percent(b.width, natural.width),
+            height: percent(b.height, natural.height),
+          }}
+        />
+      ))}
+      {draft && (
+        <div
+          className="redaction-box draft"
+          aria-hidden="true"
+          style={{ left: draft.x, top: draft.y, width: draft.width, height: draft.height }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** A screenshot at full size: look, copy, download, redact or remove it. */
+export function ScreenshotViewer({ ctx, incidentId, event, onClose }: ScreenshotViewerProps) {
+  const { body } = event;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const redactButton = useRef<HTMLButtonElement>(null);
+  const redactHint = useRef<HTMLParagraphElement>(null);
+  const headingId = useId();
+  const image = useScreenshotImage(ctx, body.blobId);
+  const [actualSize, setActualSize] = useState(false);
+  const [natural, setNatural] = useState<Size>({ width: body.width, height: body.height });
+  const [boxes, setBoxes] = useState<Rect[] | null>(null); // null: not redacting
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
+  const [copied, setCopied] = useState<{ ok: true } | { ok: false; message: string } | null>(null);
+
+  const remove = useAction(() => removeScreenshot(ctx, incidentId, event.id));
+  const redact = useAction(async (blob: Blob, drawn: Rect[]) => {
+    const bitmap = await createImageBitmap(blob);
+    try {
+      const copy = await encodeScreenshot(drawRedactions(bitmap, drawn));
+      return await replaceWithRedactedCopy(ctx, incidentId, event.id, copy);
+    } finally {
+      bitmap.close();
+    }
+  });
+  const busy = remove.busy || redact.busy;
+  const error = remove.error ?? redact.error;
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+
+  // The controls swap in place, so focus follows them instead of falling to the page.
+  const redacting = boxes !== null;
+  const seen = useRef({ redacting, confirmingRemove });
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = { redacting, confirmingRemove };
+    if (redacting && !before.redacting) redactHint.current?.focus();
+    else if (!redacting && before.redacting) redactButton.current?.focus();
+    // The safe choice has focus, so a second Enter does not delete.
+    else if (confirmingRemove && !before.confirmingRemove) keepButton.current?.focus();
+    else if (!confirmingRemove && before.confirmingRemove) removeButton.current?.focus();
+  }, [redacting, confirmingRemove]);
+
+  const title = body.pageTitle || 'untitled page';
+  const pageUrl = body.pageUrl && /^https?:\/\//i.test(body.pageUrl) ? body.pageUrl : null;
+
+  async function copy(blob: Blob) {
+    setCopied(null);
+    try {
+      // The PNG is handed over as a promise so the write starts within the click (user activation).
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': toPng(blob) })]);
+      setCopied({ ok: true });
+    } catch (e) {
+      setCopied({ ok: false, message: `The image could not be copied: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  async function saveRedacted(blob: Blob, drawn: Rect[]) {
+    if ((await redact.run(blob, drawn)) !== undefined) onClose();
+  }
+
+  async function confirmRemove() {
+    if ((await remove.run()) !== undefined) onClose();
+  }
+
+  // Also offered when the image is not on this device: a teammate's screenshot
+  // can still be taken off the timeline (its thumbnail shows there).
+  const removeControl = confirmingRemove ? (
+    <span className="row" role="group" aria-label="Remove this screenshot?">
+      <span>Remove this screenshot for everyone?</span>
+      <button type="button" className="danger" disabled={busy} onClick={() => void confirmRemove()}>
+        Remove for everyone
+      </button>
+      <button type="button" ref={keepButton} disabled={busy} onClick={() => setConfirmingRemove(false)}>
+        Keep
+      </button>
+    </span>
+  ) : (
+    <button type="button" ref={removeButton} disabled={busy} onClick={() => setConfirmingRemove(true)}>
+      Remove screenshot
+    </button>
+  );
+
+  return (
+    <dialog
+      ref={dialog}
+      className="viewer"
+      aria-labelledby={headingId}
+      onCancel={(e) => {
+        // Esc: let the parent unmount us rather than the browser closing the dialog under React.
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="viewer-header row">
+        <h2 id={headingId}>Screenshot: {title}</h2>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <p className="muted">
+        <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time> · {body.width} × {body.height} px
+        {pageUrl && (
+          <>
+            {' · '}
+            <a href={pageUrl} target="_blank" rel="noopener noreferrer">
+              {pageUrl}
+            </a>
+          </>
+        )}
+      </p>
+
+      {image.status === 'loading' && <p className="muted">Loading image…</p>}
+      {image.status === 'missing' && <p className="muted">This image is not on this device.</p>}
+      {image.status === 'error' && (
+        <p className="error" role="alert">
+          {image.message}
+        </p>
+      )}
+      {(image.status === 'missing' || image.status === 'error') && <div className="row viewer-toolbar">{removeControl}</div>}
+      {error && (
+        <p className="error" role="alert">
+          {error.message}
+        </p>
+      )}
+
+      {image.status === 'ready' && (
+        <>
+          <div className="row viewer-toolbar">
+            <div className="row" role="group" aria-label="Zoom">
+              <button type="button" aria-pressed={!actualSize} onClick={() => setActualSize(false)}>
+                Fit
+              </button>
+              <button type="button" aria-pressed={actualSize} onClick={() => setActualSize(true)}>
+                Actual size
+              </button>
+            </div>
+            {!redacting && (
+              <>
+                <button type="button" onClick={() => window.open(image.url, '_blank', 'noopener')}>
+                  Open in new tab
+                </button>
+                <a className="button" href={image.url} download={screenshotFileName(event.createdAt, body.mimeType)}>
+                  Download
+                </a>
+                <button type="button" onClick={() => void copy(image.blob)}>
+                  Copy image
+                </button>
+                <button type="button" ref={redactButton} disabled={busy} onClick={() => setBoxes([])}>
+                  Redact…
+                </button>
+                {removeControl}
+              </>
+            )}
+          </div>
+
+          {boxes !== null && (
+            <div className="row viewer-toolbar">
+              <p className="hint" ref={redactHint} tabIndex={-1}>
+                Drag over what to hide. Saving deletes the original and puts this redacted copy in its place.
+              </p>
+              <span className="visually-hidden" role="status">
+                {boxes.length === 1 ? '1 box drawn.' : `${boxes.length} boxes drawn.`}
+              </span>
+              <button type="button" disabled={busy || boxes.length === 0} onClick={() => setBoxes(boxes.slice(0, -1))}>
+                Undo last box
+              </button>
+              <button type="button" disabled={busy} onClick={() => setBoxes(null)}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="primary"
+                disabled={busy || boxes.length === 0}
+                onClick={() => void saveRedacted(image.blob, boxes)}
+              >
+                Save redacted copy
+              </button>
+            </div>
+          )}
+
+          {copied?.ok === true && (
+            <p className="muted" role="status">
+              Copied.
+            </p>
+          )}
+          {copied?.ok === false && (
+            <p className="error" role="alert">
+              {copied.message}
+            </p>
+          )}
+          <div className={`viewer-stage ${actualSize ? 'actual' : 'fit'}`}>
+            <div className="viewer-frame">
+              <img
+                src={image.url}
+                alt={`Screenshot of ${title}`}
+                draggable={false}
+                onLoad={(e) => {
+                  const img = e.currentTarget;
+                  // The decoded size is what the boxes are drawn on; the event's size is the fallback.
+                  if (img.naturalWidth && img.naturalHeight) setNatural({ width: img.naturalWidth, height: img.naturalHeight });
+                }}
+              />
+              {boxes !== null && (
+                <RedactionLayer natural={natural} boxes={boxes} onAdd={(b) => setBoxes((prev) => [...(prev ?? []), b])} />
+              )}
+            </div>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}
