@@ -45,3 +45,18 @@ export const initialJs = (outDir, page) => collect(outDir, entryScripts(outDir, 
 export const chunkJs = (outDir, chunk) => collect(outDir, [chunk], false);
 
 export const allJs = (outDir, page) => collect(outDir, entryScripts(outDir, page), true);
+
+/**
+ * The popup's two stages: the boot script (and its static imports), then the
+ * app it imports right away (with the app's static imports); what the app
+ * itself loads lazily (the write path) is not counted.
+ */
+export function bootThenAppJs(outDir, page) {
+  const boot = initialJs(outDir, page);
+  const appRoots = boot.files.flatMap(({ file }) =>
+    [...readFileSync(join(outDir, file), 'utf8').matchAll(DYNAMIC_IMPORT)].map((m) =>
+      relative(outDir, normalize(join(outDir, dirname(file), m[1]))),
+    ),
+  );
+  return collect(outDir, [...boot.files.map((f) => f.file), ...appRoots], false);
+}
