@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeContext } from '../../test/support/domain';
+import { StorageFullError } from '../incidents/errors';
 import { declareIncident } from '../incidents/operations';
 import { readTimeline } from '../incidents/queries';
 import type { Drawable } from './canvas-codec';
@@ -108,6 +109,22 @@ describe('captureVisible', () => {
     });
     expect(crops).toEqual([{ x: 20, y: 40, width: 600, height: 200 }]);
     expect((await readTimeline(ctx.db, incidentId)).at(-1)).toMatchObject({ body: { source: 'element' } });
+  });
+});
+
+describe('a full disk', () => {
+  it('gives the clear storage message and writes neither image nor event', async () => {
+    const { ctx, incidentId } = await withIncident();
+    ctx.db.blobs.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const { deps } = fakeDeps();
+    const error = await captureVisible(deps, ctx, { incidentId, tabId: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect((error as Error).message).toMatch(/out of storage space/);
+    expect(await ctx.db.blobs.count()).toBe(0);
+    expect(await ctx.db.events.count()).toBe(1);
+    expect(await ctx.db.outbox.count()).toBe(1);
   });
 });
 

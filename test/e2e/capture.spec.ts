@@ -90,7 +90,9 @@ describe('evidence capture', () => {
   it('crops an element inside the viewport from a real capture', async () => {
     await tab.goto(`${site.origin}/boxes`);
     const popup = new PopupPage(await openPopupWindow(session));
+    const closed = popup.page.waitForEvent('close'); // the popup closes once the picker is running
     await popup.page.getByRole('button', { name: 'Capture an element' }).click();
+    await closed;
     await tab.bringToFront();
     await tab.mouse.move(300, 200);
     await tab.mouse.click(300, 200);
@@ -108,7 +110,9 @@ describe('evidence capture', () => {
   it('renders an element taller than the viewport with html2canvas', async () => {
     // The picker decides: #tall extends below the viewport, so it is rendered from the DOM.
     const popup = new PopupPage(await openPopupWindow(session));
+    const closed = popup.page.waitForEvent('close'); // the popup closes once the picker is running
     await popup.page.getByRole('button', { name: 'Capture an element' }).click();
+    await closed;
     await tab.bringToFront();
     await tab.mouse.move(700, 400);
     await tab.mouse.click(700, 400);
@@ -122,6 +126,34 @@ describe('evidence capture', () => {
       [Math.floor(shot.width / 2), shot.height - 10],
     ]);
     for (const [r, g, b] of [top!, bottom!]) expect(g! > 120 && r! < 60 && b! < 60).toBe(true);
+  });
+
+  it('Full page renders the whole page, below the fold included', async () => {
+    await tab.goto(`${site.origin}/boxes`);
+    const popup = new PopupPage(await openPopupWindow(session));
+    await popup.page.getByRole('button', { name: 'Full page' }).click();
+    await popup.page.getByRole('status').filter({ hasText: 'added to the timeline' }).waitFor({ timeout: 20_000 });
+    const shot = (await storedScreenshots(sidePanel.page)).at(-1)!;
+    expect(shot.source).toBe('full_page');
+    // 2100 CSS px tall; the encoder may scale it down to stay within 100 KB, keeping the shape.
+    expect(shot.height / shot.width).toBeGreaterThan(1.5);
+    await popup.page.close();
+  });
+
+  it('masks what the person listed in the options, too', async () => {
+    await session.worker.evaluate(async () => {
+      await chrome.storage.local.set({ captureSettings: { maskSelectors: ['#log'] } });
+    });
+    await tab.goto(`${site.origin}/red`);
+    const popup = new PopupPage(await openPopupWindow(session));
+    const before = (await storedScreenshots(sidePanel.page)).length;
+    await popup.page.getByRole('button', { name: 'Screenshot' }).click();
+    await expect.poll(async () => (await storedScreenshots(sidePanel.page)).length).toBe(before + 1);
+    const shot = (await storedScreenshots(sidePanel.page)).at(-1)!;
+    const [logText] = await screenshotPixels(sidePanel.page, shot.eventId, [[110, 305]]);
+    expect(isBlack(logText!)).toBe(true);
+    await session.worker.evaluate(async () => chrome.storage.local.remove('captureSettings'));
+    await popup.page.close();
   });
 
   it('the keyboard command captures into my current incident and flashes the badge', async () => {
