@@ -1,15 +1,17 @@
-import { useEffect, useId, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { encodeScreenshot } from '../lib/capture/canvas-codec';
 import type { Rect } from '../lib/capture/mask-geometry';
-import { drawRedactions, normaliseBox, toImagePixels, type Point, type Size } from '../lib/capture/redact';
+import { drawRedactions, type Size } from '../lib/capture/redact';
 import { formatDateTime } from '../lib/format/time';
 import type { DomainContext } from '../lib/incidents/context';
 import { removeScreenshot, replaceWithRedactedCopy } from '../lib/incidents/screenshots';
 import type { ScreenshotEvent } from '../lib/model/event';
+import { RedactionLayer } from './RedactionLayer';
+import { screenshotFileName } from './screenshot-file-name';
 import { useAction } from './use-action';
+import { toPng, useScreenshotImage } from './use-screenshot-image';
 
-// This file holds three pieces only the viewer uses (the image loader, the
-// drawing layer, the viewer); split them out if anything else needs one.
+export { screenshotFileName };
 
 export type { ScreenshotEvent };
 
@@ -18,132 +20,6 @@ export interface ScreenshotViewerProps {
   incidentId: string;
   event: ScreenshotEvent;
   onClose: () => void;
-}
-
-const EXTENSION: Record<ScreenshotEvent['body']['mimeType'], string> = {
-  'image/webp': 'webp',
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-};
-
-/** "incident-screenshot-20261126-0900.webp": when it was taken, in the reader's time zone, as the timeline shows it. */
-export function screenshotFileName(createdAt: string, mimeType: ScreenshotEvent['body']['mimeType']): string {
-  const d = new Date(createdAt);
-  const two = (n: number) => String(n).padStart(2, '0');
-  const date = `${d.getFullYear()}${two(d.getMonth() + 1)}${two(d.getDate())}`;
-  return `incident-screenshot-${date}-${two(d.getHours())}${two(d.getMinutes())}.${EXTENSION[mimeType]}`;
-}
-
-type LoadedImage =
-  | { status: 'loading' }
-  | { status: 'missing' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; blob: Blob; url: string };
-
-/** The image's bytes from this device, as an object URL that lives as long as the viewer. */
-function useScreenshotImage(ctx: DomainContext, blobId: string): LoadedImage {
-  const [image, setImage] = useState<LoadedImage>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    let url: string | null = null;
-    setImage({ status: 'loading' });
-    ctx.db.blobs.get(blobId).then(
-      (row) => {
-        if (!live) return;
-        if (!row) return setImage({ status: 'missing' });
-        url = URL.createObjectURL(row.bytes);
-        setImage({ status: 'ready', blob: row.bytes, url });
-      },
-      (e: unknown) => {
-        if (live) setImage({ status: 'error', message: `The image could not be read: ${e instanceof Error ? e.message : String(e)}` });
-      },
-    );
-    return () => {
-      live = false;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [ctx.db, blobId]);
-  return image;
-}
-
-/** Chrome writes images to the clipboard as PNG only (https://developer.mozilla.org/en-US/docs/Web/API/ClipboardItem). */
-async function toPng(blob: Blob): Promise<Blob> {
-  if (blob.type === 'image/png') return blob;
-  const bitmap = await createImageBitmap(blob);
-  try {
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const g = canvas.getContext('2d');
-    if (!g) throw new Error('No 2D canvas available');
-    g.drawImage(bitmap, 0, 0);
-    return await canvas.convertToBlob({ type: 'image/png' });
-  } finally {
-    bitmap.close();
-  }
-}
-
-// A click, or a slip of the hand, is not a box.
-const MIN_BOX_CSS_PX = 3;
-
-const percent = (part: number, whole: number) => `${(part / whole) * 100}%`;
-
-/**
- * A surface the size of the shown image where a person drags boxes. Boxes are
- * kept in image pixels, so switching Fit / Actual size keeps them in place.
- */
-function RedactionLayer({ natural, boxes, onAdd }: { natural: Size; boxes: readonly Rect[]; onAdd: (box: Rect) => void }) {
-  const [drag, setDrag] = useState<{ start: Point; end: Point } | null>(null);
-
-  const at = (e: PointerEvent): Point => {
-    const r = e.currentTarget.getBoundingClientRect();
-    return { x: e.clientX - r.left, y: e.clientY - r.top };
-  };
-
-  function finish(e: PointerEvent) {
-    if (!drag) return;
-    setDrag(null);
-    const shown = normaliseBox(drag.start, at(e));
-    if (shown.width < MIN_BOX_CSS_PX || shown.height < MIN_BOX_CSS_PX) return;
-    const r = e.currentTarget.getBoundingClientRect();
-    const box = toImagePixels(shown, { width: r.width, height: r.height }, natural);
-    if (box.width > 0 && box.height > 0) onAdd(box);
-  }
-
-  const draft = drag && normaliseBox(drag.start, drag.end);
-  return (
-    <div
-      className="redaction-layer"
-      onPointerDown={(e) => {
-        if (e.button !== 0) return;
-        // Keep receiving moves when the pointer leaves the image mid-drag.
-        e.currentTarget.setPointerCapture(e.pointerId);
-        setDrag({ start: at(e), end: at(e) });
-      }}
-      onPointerMove={(e) => drag && setDrag({ start: drag.start, end: at(e) })}
-      onPointerUp={finish}
-      onPointerCancel={() => setDrag(null)}
-    >
-      {boxes.map((b, i) => (
-        <div
-          key={i}
-          className="redaction-box"
-          aria-hidden="true"
-          style={{
-            left: percent(b.x, natural.width),
-            top: percent(b.y, natural.height),
-            width: percent(b.width, natural.width),
-            height: percent(b.height, natural.height),
-          }}
-        />
-      ))}
-      {draft && (
-        <div
-          className="redaction-box draft"
-          aria-hidden="true"
-          style={{ left: draft.x, top: draft.y, width: draft.width, height: draft.height }}
-        />
-      )}
-    </div>
-  );
 }
 
 /** A screenshot at full size: look, copy, download, redact or remove it. */

@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  isRed,
+  isBlack,
+  isBlue,
   launchExtension,
   openPopupWindow,
   screenshotPixels,
@@ -11,9 +14,6 @@ import {
 import { PopupPage } from './pages/popup.page';
 import { SidePanelPage } from './pages/sidepanel.page';
 
-const isRed = ([r, g, b]: number[]) => r! > 200 && g! < 60 && b! < 60;
-const isBlack = ([r, g, b]: number[]) => r! < 40 && g! < 40 && b! < 40;
-const isBlue = ([r, g, b]: number[]) => r! < 60 && g! < 60 && b! > 200;
 
 describe('evidence capture', () => {
   let session: ExtensionSession;

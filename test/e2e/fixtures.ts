@@ -115,6 +115,11 @@ export async function storedScreenshots(page: Page): Promise<StoredScreenshot[]>
   });
 }
 
+/** Colour checks for decoded pixels (lossy encoding shifts values a little). */
+export const isRed = ([r, g, b]: number[]) => r! > 200 && g! < 60 && b! < 60;
+export const isBlack = ([r, g, b]: number[]) => r! < 40 && g! < 40 && b! < 40;
+export const isBlue = ([r, g, b]: number[]) => r! < 60 && g! < 60 && b! > 200;
+
 /** RGBA of stored image pixels, decoded in an extension page. */
 export async function screenshotPixels(page: Page, eventId: string, points: [number, number][]): Promise<number[][]> {
   return page.evaluate(

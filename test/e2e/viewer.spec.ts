@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  isRed,
+  isBlack,
   launchExtension,
   openPopupWindow,
   screenshotPixels,
@@ -10,8 +12,6 @@ import {
 import { PopupPage } from './pages/popup.page';
 import { SidePanelPage } from './pages/sidepanel.page';
 
-const isRed = ([r, g, b]: number[]) => r! > 200 && g! < 60 && b! < 60;
-const isBlack = ([r, g, b]: number[]) => r! < 40 && g! < 40 && b! < 40;
 
 describe('screenshot viewer, redaction and pasted images', () => {
   let session: ExtensionSession;

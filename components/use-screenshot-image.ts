@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import type { DomainContext } from '../lib/incidents/context';
+
+export type LoadedImage =
+  | { status: 'loading' }
+  | { status: 'missing' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; blob: Blob; url: string };
+
+/** The image's bytes from this device, as an object URL that lives as long as the viewer. */
+export function useScreenshotImage(ctx: DomainContext, blobId: string): LoadedImage {
+  const [image, setImage] = useState<LoadedImage>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    let url: string | null = null;
+    setImage({ status: 'loading' });
+    ctx.db.blobs.get(blobId).then(
+      (row) => {
+        if (!live) return;
+        if (!row) return setImage({ status: 'missing' });
+        url = URL.createObjectURL(row.bytes);
+        setImage({ status: 'ready', blob: row.bytes, url });
+      },
+      (e: unknown) => {
+        if (live) setImage({ status: 'error', message: `The image could not be read: ${e instanceof Error ? e.message : String(e)}` });
+      },
+    );
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [ctx.db, blobId]);
+  return image;
+}
+
+/** Chrome writes images to the clipboard as PNG only (https://developer.mozilla.org/en-US/docs/Web/API/ClipboardItem). */
+export async function toPng(blob: Blob): Promise<Blob> {
+  if (blob.type === 'image/png') return blob;
+  const bitmap = await createImageBitmap(blob);
+  try {
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const g = canvas.getContext('2d');
+    if (!g) throw new Error('No 2D canvas available');
+    g.drawImage(bitmap, 0, 0);
+    return await canvas.convertToBlob({ type: 'image/png' });
+  } finally {
+    bitmap.close();
+  }
+}
