@@ -17,8 +17,29 @@ export interface OutboxRow {
   seq?: number;
   eventId: string;
   incidentId: string;
+  /** The event's team; absent for local-only incidents, whose events wait here until shared. */
+  teamId?: string;
   enqueuedAt: string;
   attempts: number;
+}
+
+/** An event the team's server refused: kept, shown with the reason, never silently dropped. */
+export interface DeadLetterRow {
+  eventId: string;
+  incidentId: string;
+  teamId: string;
+  reason: string;
+  failedAt: string;
+}
+
+/** A row pulled from the server that did not parse: kept for inspection, never applied. */
+export interface QuarantineRow {
+  id?: number;
+  teamId: string;
+  serverSeq: number | null;
+  reason: string;
+  row: unknown;
+  receivedAt: string;
 }
 
 export interface MetaRow {
@@ -32,6 +53,8 @@ export class IncidentDatabase extends Dexie {
   blobs!: EntityTable<BlobRow, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  deadLetters!: EntityTable<DeadLetterRow, 'eventId'>;
+  quarantine!: EntityTable<QuarantineRow, 'id'>;
 
   /** `upTo` opens an older schema version: migration tests only. */
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], upTo?: number) {

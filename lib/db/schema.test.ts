@@ -51,11 +51,27 @@ describe('local schema', () => {
     await ctx.db.incidents.put(v1Row as never);
     ctx.db.close();
 
-    const upgraded = new IncidentDatabase(name);
+    const upgraded = new IncidentDatabase(name, undefined, 2);
     await upgraded.open();
     expect(upgraded.verno).toBe(2);
     expect(await upgraded.events.count()).toBe(2);
     expect(await upgraded.incidents.get(id)).toMatchObject({ title: 'Before screenshots', noteCount: 1, screenshotCount: 0 });
+    upgraded.close();
+  });
+
+  it('v3: adds the dead-letter and quarantine tables, keeping every row', async () => {
+    const name = freshName();
+    const ctx = makeContext({ db: new IncidentDatabase(name, undefined, 2) });
+    const { id } = await declareIncident(ctx, { title: 'Before sync' });
+    ctx.db.close();
+    const upgraded = new IncidentDatabase(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(3);
+    expect(await upgraded.incidents.get(id)).toMatchObject({ title: 'Before sync' });
+    expect(await upgraded.outbox.count()).toBe(1);
+    await upgraded.deadLetters.add({ eventId: id, incidentId: id, teamId: id, reason: 'x', failedAt: '2026-11-26T09:00:00.000Z' });
+    await upgraded.quarantine.add({ teamId: id, serverSeq: 7, reason: 'bad', row: {}, receivedAt: '2026-11-26T09:00:00.000Z' });
+    expect(await upgraded.quarantine.where('teamId').equals(id).count()).toBe(1);
     upgraded.close();
   });
 

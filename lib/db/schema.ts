@@ -37,6 +37,12 @@ export const SCHEMA_VERSIONS: readonly {
   { version: 1, stores: v1Stores },
   // v2 (screenshots): incidents gain `screenshotCount`; refold so old rows have it.
   { version: 2, stores: v1Stores, upgrade: refoldProjections },
+  // v3 (team sync): events the server refused, and pulled rows that did not parse.
+  // The outbox indexes teamId so "N pending" counts only what will be pushed.
+  {
+    version: 3,
+    stores: { ...v1Stores, outbox: '++seq, &eventId, teamId', deadLetters: 'eventId, incidentId', quarantine: '++id, teamId' },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

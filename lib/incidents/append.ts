@@ -78,7 +78,13 @@ export async function appendEvents(
       const incident = await refold(db, targetId);
       if (!incident) throw new Error('An incident must start with a declared event');
       await db.outbox.bulkAdd(
-        events.map((e) => ({ eventId: e.id, incidentId: e.incidentId, enqueuedAt: createdAt, attempts: 0 })),
+        events.map((e) => ({
+          eventId: e.id,
+          incidentId: e.incidentId,
+          ...(e.teamId ? { teamId: e.teamId } : {}),
+          enqueuedAt: createdAt,
+          attempts: 0,
+        })),
       );
       return { events, incident };
     });

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryServer } from '../../test/support/memory-server';
+import { LAWRENCE, makeContext, ME } from '../../test/support/domain';
+import { addNote, changeLead, changeSeverity, changeTitle, declareIncident, resolveIncident } from '../incidents/operations';
+import { addScreenshot, removeScreenshot } from '../incidents/screenshots';
+import { syncOnce } from './engine';
+import { readSyncStatus } from './status';
+
+const TEAM = '0190a000-0000-7000-8000-0000000000a1';
+const THUMB = 'data:image/webp;base64,AAAA';
+
+function client(server: MemoryServer, actor: typeof ME, options: { skewMs?: number; fail?: (op: string) => 'before' | 'after' | null } = {}) {
+  const ctx = makeContext({ actor, teamId: TEAM });
+  const base = ctx.now;
+  const skewed = { ...ctx, now: () => base() + (options.skewMs ?? 0) };
+  server.join(TEAM, actor.userId);
+  const transport = server.transport(actor.userId, { fail: options.fail });
+  const sync = () => syncOnce({ db: ctx.db, transport, teamId: TEAM, now: skewed.now, random: () => 0.5 }, { force: true });
+  return { ctx: skewed, advance: ctx.advance, sync, transport };
+}
+
+const projection = async (c: ReturnType<typeof client>) => (await c.ctx.db.incidents.orderBy('id').toArray()).map(({ participantIds, ...rest }) => ({ ...rest, participantIds: [...participantIds].sort() }));
+
+describe('sync engine', () => {
+  it('two people working the same incident converge to the same state', async () => {
+    const server = new MemoryServer();
+    const sophie = client(server, ME);
+    const lawrence = client(server, LAWRENCE);
+    const { id } = await declareIncident(sophie.ctx, { title: 'Checkout 500s' });
+    await sophie.sync();
+    await lawrence.sync();
+    // Concurrent edits while both are offline from each other.
+    await changeSeverity(sophie.ctx, id, 'major');
+    await addNote(lawrence.ctx, id, { text: 'p99 up since 09:12' });
+    lawrence.advance(10);
+    await changeTitle(lawrence.ctx, id, 'Checkout 500s after deploy');
+    await changeLead(sophie.ctx, id, { id: LAWRENCE.userId, name: 'Lawrence' });
+    for (let i = 0; i < 2; i++) {
+      await sophie.sync();
+      await lawrence.sync();
+    }
+    expect(await projection(sophie)).toEqual(await projection(lawrence));
+    expect((await sophie.ctx.db.incidents.get(id))).toMatchObject({ severity: 'major', leadName: 'Lawrence', noteCount: 1 });
+    expect(await sophie.ctx.db.outbox.count()).toBe(0);
+    expect(server.rows).toHaveLength(5);
+  });
+
+  it('converges with clocks an hour apart either way', async () => {
+    const server = new MemoryServer();
+    const ahead = client(server, ME, { skewMs: 3_600_000 });
+    const behind = client(server, LAWRENCE, { skewMs: -3_600_000 });
+    const { id } = await declareIncident(ahead.ctx, { title: 'Skew' });
+    await ahead.sync();
+    await behind.sync();
+    // Behind's later change must still win: its clock was advanced past what it pulled.
+    await changeTitle(behind.ctx, id, 'Seen by the late clock');
+    await behind.sync();
+    await ahead.sync();
+    expect((await ahead.ctx.db.incidents.get(id))?.title).toBe('Seen by the late clock');
+    expect(await projection(ahead)).toEqual(await projection(behind));
+  });
+
+  it('loses and duplicates nothing when pushes fail before or after the server commits', async () => {
+    const server = new MemoryServer();
+    let n = 0;
+    const flaky = client(server, ME, { fail: (op) => (++n % 3 === 0 ? (n % 2 ? 'before' : 'after') : null) });
+    const { id } = await declareIncident(flaky.ctx, { title: 'Flaky network' });
+    for (let i = 0; i < 30; i++) await addNote(flaky.ctx, id, { text: `note ${i}` });
+    for (let i = 0; i < 40 && (await flaky.ctx.db.outbox.count()) > 0; i++) await flaky.sync();
+    expect(await flaky.ctx.db.outbox.count()).toBe(0);
+    expect(server.rows).toHaveLength(31);
+    expect(new Set(server.rows.map((r) => r.id)).size).toBe(31);
+  });
+
+  it('records a transient failure with backoff and keeps everything queued', async () => {
+    const server = new MemoryServer();
+    const offline = client(server, ME, { fail: () => 'before' });
+    await declareIncident(offline.ctx, { title: 'Offline' });
+    const state = await offline.sync();
+    expect(state).toMatchObject({ state: 'offline', attempt: 1 });
+    expect(state.nextAttemptAt).toBeGreaterThan(offline.ctx.now());
+    const status = await readSyncStatus(offline.ctx.db, TEAM);
+    expect(status.pending).toBe(1);
+    // Not forced and not yet due: nothing is attempted.
+    const again = await syncOnce({ db: offline.ctx.db, transport: offline.transport, teamId: TEAM, now: offline.ctx.now });
+    expect(again.attempt).toBe(1);
+  });
+
+  it('dead-letters a refused event with the reason and sends the rest', async () => {
+    const server = new MemoryServer();
+    const sophie = client(server, ME);
+    const { id } = await declareIncident(sophie.ctx, { title: 'Mixed batch' });
+    await addNote(sophie.ctx, id, { text: 'fine' });
+    // Forge one queued event's author: the server must refuse just that one.
+    const [, second] = await sophie.ctx.db.events.toArray();
+    await sophie.ctx.db.events.put({ ...second!, authorId: LAWRENCE.userId });
+    await sophie.sync();
+    const dead = await sophie.ctx.db.deadLetters.toArray();
+    expect(dead).toMatchObject([{ eventId: second!.id, reason: 'author must be the caller' }]);
+    expect(server.rows.map((r) => r.id)).toEqual([id]);
+    expect(await sophie.ctx.db.outbox.count()).toBe(0);
+  });
+
+  it('quarantines a malformed row and applies the rest', async () => {
+    const server = new MemoryServer();
+    const sophie = client(server, ME);
+    const lawrence = client(server, LAWRENCE);
+    await declareIncident(sophie.ctx, { title: 'Real one' });
+    await sophie.sync();
+    server.injected.push({ id: 'not-a-uuid', team_id: TEAM, server_seq: 999, kind: 'note', body: { text: 1 } });
+    server.injected.push({ id: '0190a000-0000-7000-8000-0000000000e1', team_id: TEAM, incident_id: '0190a000-0000-7000-8000-0000000000e1', author_id: ME.userId, kind: 'declared', body: { title: '' }, hlc: '001764147600000-00000-a', created_at: '2026-11-26T09:00:00Z', server_seq: 998 });
+    const state = await lawrence.sync();
+    expect(state.state).toBe('synced');
+    expect((await lawrence.ctx.db.incidents.toArray()).map((i) => i.title)).toEqual(['Real one']);
+    const quarantined = await lawrence.ctx.db.quarantine.toArray();
+    expect(quarantined).toHaveLength(2);
+    expect(quarantined[1]?.reason).toMatch(/title/);
+  });
+
+  it('uploads a screenshot before its event, and a redaction scrubs it on the other device', async () => {
+    const server = new MemoryServer();
+    const sophie = client(server, ME);
+    const lawrence = client(server, LAWRENCE);
+    const { id } = await declareIncident(sophie.ctx, { title: 'With evidence' });
+    const { eventId } = await addScreenshot(sophie.ctx, id, {
+      bytes: new Blob([new Uint8Array(10)], { type: 'image/webp' }),
+      mimeType: 'image/webp',
+      width: 10,
+      height: 10,
+      thumbnail: THUMB,
+      source: 'visible',
+    });
+    await sophie.sync();
+    expect([...server.objects.keys()]).toEqual([`${TEAM}/${id}/${eventId}.webp`]);
+    await lawrence.sync();
+    const seen = await lawrence.ctx.db.events.get(eventId);
+    expect(seen?.kind === 'screenshot' && seen.body.thumbnail).toBe(THUMB);
+
+    await removeScreenshot(sophie.ctx, id, eventId);
+    await sophie.sync();
+    await lawrence.sync();
+    const scrubbed = await lawrence.ctx.db.events.get(eventId);
+    expect(scrubbed?.kind === 'screenshot' && scrubbed.body.thumbnail).toBe('');
+    expect((await lawrence.ctx.db.incidents.get(id))?.screenshotCount).toBe(0);
+  });
+
+  it('keeps local-only incidents on the device', async () => {
+    const server = new MemoryServer();
+    const sophie = client(server, ME);
+    const local = makeContext({ db: sophie.ctx.db, teamId: null });
+    const { id } = await declareIncident(local, { title: 'Just mine' });
+    await resolveIncident(local, id, 'no_action');
+    await sophie.sync();
+    expect(server.rows).toHaveLength(0);
+    expect(await sophie.ctx.db.outbox.count()).toBe(2);
+    expect((await readSyncStatus(sophie.ctx.db, TEAM)).pending).toBe(0);
+  });
+});

@@ -1,0 +1,61 @@
+import type { IncidentDatabase } from '../db/database';
+import { backoffDelay } from './backoff';
+import { pullTeam } from './pull';
+import { pushOutbox } from './push';
+import { readSyncState, SYNC_STATE_KEY, type SyncState } from './status';
+import { AuthSyncError, TransientSyncError, type SyncTransport } from './transport';
+
+export interface SyncDeps {
+  db: IncidentDatabase;
+  transport: SyncTransport;
+  teamId: string;
+  now?: () => number;
+  random?: () => number;
+  pushBatch?: number;
+  pullLimit?: number;
+}
+
+async function save(db: IncidentDatabase, state: SyncState) {
+  await db.meta.put({ key: SYNC_STATE_KEY, value: state });
+}
+
+/**
+ * One sync round: push the outbox, then pull until caught up. On a transient
+ * failure the next attempt is scheduled with backoff (`force` ignores the
+ * schedule: the person pressed "Sync now", or the network just came back).
+ * Everything it decides is persisted; it can be killed at any await.
+ */
+export async function syncOnce(deps: SyncDeps, { force = false } = {}): Promise<SyncState> {
+  const { db, transport, teamId } = deps;
+  const now = deps.now ?? Date.now;
+  const previous = await readSyncState(db);
+  if (!force && now() < previous.nextAttemptAt) return previous;
+  try {
+    await pushOutbox(db, transport, teamId, {
+      batchSize: deps.pushBatch ?? 200,
+      now: () => new Date(now()).toISOString(),
+    });
+    await pullTeam(db, transport, teamId, { limit: deps.pullLimit ?? 500, now });
+    const state: SyncState = { state: 'synced', lastError: null, lastSyncedAt: new Date(now()).toISOString(), attempt: 0, nextAttemptAt: 0 };
+    await save(db, state);
+    return state;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof AuthSyncError) {
+      const state: SyncState = { ...previous, state: 'signed_out', lastError: message, attempt: 0, nextAttemptAt: 0 };
+      await save(db, state);
+      return state;
+    }
+    const attempt = previous.attempt + 1;
+    const state: SyncState = {
+      ...previous,
+      state: error instanceof TransientSyncError && error.offline ? 'offline' : 'error',
+      lastError: message,
+      attempt,
+      nextAttemptAt: now() + backoffDelay(attempt - 1, deps.random),
+    };
+    await save(db, state);
+    if (!(error instanceof TransientSyncError)) throw error; // a bug, not the network: let it be seen
+    return state;
+  }
+}

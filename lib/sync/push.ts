@@ -1,0 +1,85 @@
+import type { IncidentDatabase, OutboxRow } from '../db/database';
+import type { IncidentEvent } from '../model/event';
+import { toRow } from './row';
+import { FinalSyncError, imagePath, TransientSyncError, type SyncTransport } from './transport';
+
+export interface PushResult {
+  accepted: number;
+  rejected: number;
+}
+
+/** The next batch of this team's queued events, oldest first. */
+async function nextBatch(db: IncidentDatabase, teamId: string, size: number) {
+  const queued = await db.outbox.where('teamId').equals(teamId).sortBy('seq');
+  const batch = queued.slice(0, size);
+  const events = await db.events.bulkGet(batch.map((o) => o.eventId));
+  return batch.map((entry, i) => ({ entry, event: events[i] }));
+}
+
+async function deadLetter(db: IncidentDatabase, entry: OutboxRow, teamId: string, reason: string, now: string) {
+  await db.deadLetters.put({ eventId: entry.eventId, incidentId: entry.incidentId, teamId, reason, failedAt: now });
+  await db.outbox.delete(entry.seq!);
+}
+
+/**
+ * Drains this team's outbox in batches. A screenshot's image is uploaded to
+ * Storage before its event is pushed. Accepted events leave the outbox;
+ * refused ones move to the dead-letter list with the server's reason; any
+ * transient failure stops the drain (the engine backs off) with nothing lost.
+ */
+export async function pushOutbox(
+  db: IncidentDatabase,
+  transport: SyncTransport,
+  teamId: string,
+  { batchSize = 200, now = () => new Date().toISOString() } = {},
+): Promise<PushResult> {
+  const result: PushResult = { accepted: 0, rejected: 0 };
+  for (;;) {
+    const batch = await nextBatch(db, teamId, batchSize);
+    if (batch.length === 0) return result;
+
+    const ready: { entry: OutboxRow; event: IncidentEvent }[] = [];
+    for (const { entry, event } of batch) {
+      if (!event) {
+        await db.outbox.delete(entry.seq!); // its event is gone (cannot happen through the domain); nothing to send
+        continue;
+      }
+      if (event.kind === 'screenshot') {
+        const blob = await db.blobs.get(event.body.blobId);
+        // No bytes means it was redacted before it ever left: the event alone is sent, hidden by its redaction.
+        if (blob) {
+          try {
+            await transport.upload(imagePath(teamId, event.incidentId, event.id, blob.mimeType), blob.bytes, blob.mimeType);
+          } catch (error) {
+            if (!(error instanceof FinalSyncError)) throw error;
+            await db.transaction('rw', [db.outbox, db.deadLetters], () =>
+              deadLetter(db, entry, teamId, `Image upload refused: ${error.message}`, now()),
+            );
+            result.rejected += 1;
+            continue;
+          }
+        }
+      }
+      ready.push({ entry, event });
+    }
+    if (ready.length === 0) continue;
+
+    const outcomes = await transport.push(ready.map(({ event }) => toRow(event)));
+    const byId = new Map(outcomes.map((o) => [o.id, o]));
+    if (ready.some(({ event }) => !byId.has(event.id))) {
+      throw new TransientSyncError('The server answered for only part of the batch.');
+    }
+    await db.transaction('rw', [db.outbox, db.deadLetters], async () => {
+      for (const { entry, event } of ready) {
+        const outcome = byId.get(event.id)!;
+        if (outcome.status === 'accepted') {
+          await db.outbox.delete(entry.seq!);
+          result.accepted += 1;
+        } else {
+          await deadLetter(db, entry, teamId, outcome.reason ?? 'Refused by the server', now());
+          result.rejected += 1;
+        }
+      }
+    });
+  }
+}

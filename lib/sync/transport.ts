@@ -1,0 +1,50 @@
+/** The server as sync sees it; the Supabase implementation is in supabase-transport.ts. */
+export interface EventRow {
+  id: string;
+  team_id: string;
+  incident_id: string;
+  author_id: string;
+  kind: string;
+  body: unknown;
+  hlc: string;
+  created_at: string;
+}
+
+export interface PushOutcome {
+  id: string;
+  status: 'accepted' | 'rejected';
+  reason?: string;
+}
+
+export interface SyncTransport {
+  push(rows: EventRow[]): Promise<PushOutcome[]>;
+  pull(teamId: string, after: number, limit: number): Promise<{ events: unknown[]; cursor: number }>;
+  upload(path: string, bytes: Blob, contentType: string): Promise<void>;
+  download(path: string): Promise<Blob>;
+}
+
+/** Network down, timeouts, 5xx, rate limits: try again later, nothing is wrong with the data. */
+export class TransientSyncError extends Error {
+  override name = 'TransientSyncError';
+  constructor(
+    message: string,
+    readonly offline = false,
+  ) {
+    super(message);
+  }
+}
+
+/** No valid session: wait for the person to sign in again; keep everything queued. */
+export class AuthSyncError extends Error {
+  override name = 'AuthSyncError';
+}
+
+/** The server refused this item for good (permission, validation): dead-letter it. */
+export class FinalSyncError extends Error {
+  override name = 'FinalSyncError';
+}
+
+export function imagePath(teamId: string, incidentId: string, eventId: string, mimeType: string): string {
+  const ext = mimeType === 'image/jpeg' ? 'jpg' : mimeType === 'image/png' ? 'png' : 'webp';
+  return `${teamId}/${incidentId}/${eventId}.${ext}`;
+}
