@@ -30,7 +30,8 @@ export default defineConfig({
     // activeTab: captures a person starts (toolbar popup, Alt+Shift+S, context
     // menu) grant access to that one tab, so no host permissions are needed.
     // scripting: masking, the element picker and html2canvas, injected on demand.
-    permissions: ['storage', 'sidePanel', 'activeTab', 'unlimitedStorage', 'scripting', 'contextMenus'],
+    // alarms: the sync timer, so a sleeping worker still polls the team.
+    permissions: ['storage', 'sidePanel', 'activeTab', 'unlimitedStorage', 'scripting', 'contextMenus', 'alarms'],
     ...(e2e ? { host_permissions: ['<all_urls>'] } : {}),
     action: { default_title: 'Declare or open an incident' },
     commands: {

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { describeError } from '../lib/incidents/errors';
 import { NAME_MAX } from '../lib/model/limits';
 import { loadProfile, saveDisplayName, watchProfile, type Profile } from '../lib/profile/profile';
+import { loadTeamId, parseTeamId, teamIdItem } from '../lib/supabase/team-id';
 
 /**
  * First run asks for one thing: the name teammates will see as the lead.
@@ -10,19 +11,27 @@ import { loadProfile, saveDisplayName, watchProfile, type Profile } from '../lib
 export function ProfileGate({
   children,
   initial,
+  initialTeamId,
 }: {
-  children: (profile: Profile) => ReactNode;
+  /** Who I am, and the team new incidents belong to (null while local-only). */
+  children: (profile: Profile, teamId: string | null) => ReactNode;
   /** A profile already read (the popup's boot), so the first render needs no wait. */
   initial?: Profile | undefined;
+  initialTeamId?: string | null | undefined;
 }) {
   const [profile, setProfile] = useState<Profile | null | undefined>(initial);
+  const [teamId, setTeamId] = useState<string | null | undefined>(initialTeamId);
   useEffect(() => {
     if (!initial) void loadProfile().then(setProfile);
     return watchProfile(setProfile);
   }, [initial]);
-  if (profile === undefined) return <p className="muted" aria-busy="true">Loading…</p>;
+  useEffect(() => {
+    if (initialTeamId === undefined) void loadTeamId().then(setTeamId);
+    return teamIdItem.watch((value) => setTeamId(parseTeamId(value)));
+  }, [initialTeamId]);
+  if (profile === undefined || teamId === undefined) return <p className="muted" aria-busy="true">Loading…</p>;
   if (profile === null) return <NameForm onSaved={setProfile} />;
-  return <>{children(profile)}</>;
+  return <>{children(profile, teamId)}</>;
 }
 
 export function NameForm({

@@ -3,6 +3,8 @@ import { setUpRouter } from './router';
 import { setUpBadge } from './set-up-badge';
 import { onCaptureCommand, setUpCapture } from './set-up-capture';
 import { onMenuClick, setUpContextMenus } from './set-up-context-menus';
+import { runSync, setUpSync } from './set-up-sync';
+import { setUpTeam } from './set-up-team';
 
 declare const __E2E__: boolean;
 
@@ -11,8 +13,10 @@ export default defineBackground(() => {
   setUpBadge();
   setUpCapture();
   setUpContextMenus();
+  setUpTeam();
+  setUpSync();
   setUpRouter();
   // End-to-end builds only: headless automation cannot press a keyboard
   // shortcut or open a context menu, so the tests call the real handlers.
-  if (__E2E__) Object.assign(globalThis, { __incidentTest: { onCaptureCommand, onMenuClick } });
+  if (__E2E__) Object.assign(globalThis, { __incidentTest: { onCaptureCommand, onMenuClick, runSync } });
 });

@@ -5,6 +5,13 @@ import { onMessage } from '../../lib/messaging/receive';
 type Handlers = { [T in Message['type']]?: (message: MessageOf<T>, sender: MessageSender) => unknown };
 
 const handlers: Handlers = {};
+type Listener = (message: Message, sender: MessageSender) => unknown;
+const listeners = new Map<Message['type'], Listener[]>();
+
+/** Also tell `listener` about a message (no answer): notifications several concerns react to. */
+export function listen<T extends Message['type']>(type: T, listener: (message: MessageOf<T>, sender: MessageSender) => unknown): void {
+  listeners.set(type, [...(listeners.get(type) ?? []), listener as Listener]);
+}
 
 /** Each setUpX() registers the messages it answers; one listener routes them all. */
 export function handle<T extends Message['type']>(type: T, handler: NonNullable<Handlers[T]>): void {
@@ -14,8 +21,16 @@ export function handle<T extends Message['type']>(type: T, handler: NonNullable<
 
 export function setUpRouter(): void {
   onMessage(browser as unknown as MessagingPort, (message, sender) => {
+    for (const listener of listeners.get(message.type) ?? []) {
+      void Promise.resolve()
+        .then(() => listener(message, sender))
+        .catch((error: unknown) => console.error(`${message.type} listener failed`, error));
+    }
     const handler = handlers[message.type] as ((m: Message, s: MessageSender) => unknown) | undefined;
-    if (!handler) throw new Error(`Nothing handles ${message.type}`);
+    if (!handler) {
+      if (listeners.has(message.type)) return undefined;
+      throw new Error(`Nothing handles ${message.type}`);
+    }
     return handler(message, sender);
   });
 }

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { badgeFor } from '../../lib/badge';
 import { getDb } from '../../lib/db';
 import type { Incident } from '../../lib/model/incident';
-import { handle } from './router';
+import { listen } from './router';
 
 const activeIncidents = () => getDb().incidents.where('status').equals('active').toArray();
 let flashUntil = 0;
@@ -55,5 +55,5 @@ export function setUpBadge(): void {
     next: (active) => void show(active),
     error: (error) => console.error('Badge query failed', error),
   });
-  handle('incidentsChanged', () => refreshBadge());
+  listen('incidentsChanged', () => refreshBadge());
 }

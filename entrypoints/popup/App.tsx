@@ -5,6 +5,7 @@ import { ProfileGate } from '../../components/ProfileGate';
 import { useDomain } from '../../components/use-domain';
 import { findMyCurrentIncident } from '../../lib/incidents/queries';
 import { profileSchema, type Profile } from '../../lib/profile/profile';
+import { parseTeamId } from '../../lib/supabase/team-id';
 import type { PopupBoot } from './boot';
 import { CurrentIncident } from './CurrentIncident';
 import type { ShellSnapshot } from './shell';
@@ -15,15 +16,25 @@ export function App({ boot, shell }: { boot: PopupBoot; shell: ShellSnapshot | n
   const parsed = profileSchema.safeParse(boot.profile);
   return (
     <main className="popup">
-      <ProfileGate initial={parsed.success ? parsed.data : undefined}>
-        {(profile) => <PopupHome profile={profile} boot={boot} shell={shell} />}
+      <ProfileGate initial={parsed.success ? parsed.data : undefined} initialTeamId={parseTeamId(boot.teamId)}>
+        {(profile, teamId) => <PopupHome profile={profile} teamId={teamId} boot={boot} shell={shell} />}
       </ProfileGate>
     </main>
   );
 }
 
-function PopupHome({ profile, boot, shell }: { profile: Profile; boot: PopupBoot; shell: ShellSnapshot | null }) {
-  const ctx = useDomain(profile);
+function PopupHome({
+  profile,
+  teamId,
+  boot,
+  shell,
+}: {
+  profile: Profile;
+  teamId: string | null;
+  boot: PopupBoot;
+  shell: ShellSnapshot | null;
+}) {
+  const ctx = useDomain(profile, teamId);
   const [view, setView] = useState<View>({ kind: 'auto' });
   // null = looked and found none; undefined = still looking. The boot's peek
   // already answered "none" when it showed the shell, so the form stays up.

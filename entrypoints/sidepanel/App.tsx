@@ -40,13 +40,13 @@ function useOpenIncident(): [string | null, (id: string | null) => void] {
 export function App() {
   return (
     <main className="sidepanel">
-      <ProfileGate>{(profile) => <SidePanelHome profile={profile} />}</ProfileGate>
+      <ProfileGate>{(profile, teamId) => <SidePanelHome profile={profile} teamId={teamId} />}</ProfileGate>
     </main>
   );
 }
 
-function SidePanelHome({ profile }: { profile: Profile }) {
-  const ctx = useDomain(profile);
+function SidePanelHome({ profile, teamId }: { profile: Profile; teamId: string | null }) {
+  const ctx = useDomain(profile, teamId);
   const [openId, open] = useOpenIncident();
   if (openId) return <IncidentView ctx={ctx} incidentId={openId} onBack={() => open(null)} />;
   return <IncidentList ctx={ctx} onOpen={open} />;

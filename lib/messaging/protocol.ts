@@ -7,6 +7,8 @@ import { z } from 'zod';
  */
 const id = z.uuid();
 const tabTarget = { incidentId: id, tabId: z.number().int().nonnegative(), windowId: z.number().int() };
+const email = z.email('Enter a valid email address.').max(320);
+const password = z.string().min(1, 'Enter the password.').max(200);
 const rect = z.object({ x: z.number(), y: z.number(), width: z.number().nonnegative(), height: z.number().nonnegative() });
 
 export const messageSchema = z.discriminatedUnion('type', [
@@ -26,6 +28,22 @@ export const messageSchema = z.discriminatedUnion('type', [
   }),
   /** From the picker: Esc pressed. */
   z.object({ type: z.literal('pickCancelled') }),
+
+  // Team sync (options page and side panel → background, where supabase-js lives).
+  z.object({ type: z.literal('connectProject'), url: z.string().max(500), anonKey: z.string().max(4_000) }),
+  z.object({ type: z.literal('disconnectProject') }),
+  z.object({ type: z.literal('signInWithPassword'), email, password }),
+  z.object({ type: z.literal('signUp'), email, password }),
+  z.object({ type: z.literal('sendSignInCode'), email }),
+  z.object({ type: z.literal('verifySignInCode'), email, code: z.string().trim().regex(/^\d{6,10}$/, 'Enter the code from the email.') }),
+  z.object({ type: z.literal('signOut') }),
+  z.object({ type: z.literal('createTeam'), name: z.string().trim().min(1, 'Name the team.').max(100) }),
+  z.object({ type: z.literal('joinTeam'), code: z.string().trim().min(4, 'Enter the invite code.').max(40) }),
+  z.object({ type: z.literal('refreshTeam') }),
+  z.object({ type: z.literal('syncNow') }),
+  z.object({ type: z.literal('shareIncident'), incidentId: id }),
+  /** A teammate's screenshot, fetched from Storage when someone opens it. */
+  z.object({ type: z.literal('downloadImage'), eventId: id }),
 ]);
 export type Message = z.infer<typeof messageSchema>;
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;

@@ -1,0 +1,80 @@
+import type { RealtimeChannel } from '@supabase/supabase-js';
+import { browser } from 'wxt/browser';
+import { getDb } from '../../lib/db';
+import { loadTeam, teamItem } from '../../lib/supabase/team';
+import { syncOnce } from '../../lib/sync/engine';
+import { readSyncState, SYNC_STATE_KEY } from '../../lib/sync/status';
+import { supabaseTransport } from '../../lib/sync/supabase-transport';
+import { listen } from './router';
+import { teamClient } from './team-client';
+
+const ALARM = 'sync';
+let running: Promise<void> | null = null;
+let again = false;
+
+/**
+ * One sync at a time; a request made while one runs is folded into one more
+ * round right after (so a write during a pull is never left waiting for the
+ * alarm). Does nothing while local-only or signed out.
+ */
+export function runSync({ force = false } = {}): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      const [team, client] = await Promise.all([loadTeam(), teamClient()]);
+      if (!team || !client) return;
+      const db = getDb();
+      const { data } = await client.auth.getSession();
+      if (!data.session) {
+        const state = await readSyncState(db);
+        await db.meta.put({ key: SYNC_STATE_KEY, value: { ...state, state: 'signed_out', lastError: 'Not signed in' } });
+        return;
+      }
+      await syncOnce({ db, transport: supabaseTransport(client), teamId: team.teamId }, { force });
+    } while (again);
+  })()
+    .catch((error: unknown) => console.error('Sync failed', error))
+    .finally(() => {
+      running = null;
+    });
+  return running;
+}
+
+let channel: RealtimeChannel | null = null;
+
+/**
+ * Realtime is only a poke: a new row on the team's events makes us pull from
+ * the cursor sooner. Every (re)subscription pulls too, since rows may have
+ * arrived while the socket was down; polling on the alarm is the fallback.
+ */
+async function subscribe() {
+  const [team, client] = await Promise.all([loadTeam(), teamClient()]);
+  if (channel) void channel.unsubscribe();
+  channel = null;
+  if (!team || !client) return;
+  channel = client
+    .channel(`incident-events-${team.teamId}`)
+    .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'incident_events', filter: `team_id=eq.${team.teamId}` }, () => {
+      void runSync({ force: true });
+    })
+    .subscribe((status) => {
+      if (status === 'SUBSCRIBED') void runSync({ force: true });
+    });
+}
+
+export function setUpSync(): void {
+  void browser.alarms.create(ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void runSync();
+  });
+  // After every local write (the page that wrote tells us), and when the network returns.
+  listen('incidentsChanged', () => runSync({ force: true }));
+  globalThis.addEventListener?.('online', () => void runSync({ force: true }));
+  teamItem.watch(() => void subscribe());
+  void subscribe();
+  void runSync(); // worker start: resume whatever a killed worker left
+}
