@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { getDb } from '../lib/db';
 import { listKnownPeople, type Person } from '../lib/incidents/queries';
 import { NAME_MAX } from '../lib/model/limits';
+import { useTeamMembers } from './use-team-members';
 
 const SOMEONE_ELSE = '__someone-else__';
 
@@ -23,7 +24,14 @@ export function LeadPicker({
   onChange: (lead: Person | null) => void;
   label?: string;
 }) {
-  const people = useLiveQuery(() => listKnownPeople(getDb(), me), [me.id, me.name]) ?? [me];
+  const known = useLiveQuery(() => listKnownPeople(getDb(), me), [me.id, me.name]) ?? [me];
+  const members = useTeamMembers();
+  // Teammates first (by name), then anyone else who has led here; me always first.
+  const people = [
+    me,
+    ...members.filter((m) => m.id !== me.id).sort((a, b) => a.name.localeCompare(b.name)),
+    ...known.filter((p) => p.id !== me.id && !members.some((m) => m.id === p.id)),
+  ];
   const [other, setOther] = useState<{ id: string; name: string } | null>(null);
   const selectId = useId();
   const nameId = useId();

@@ -8,6 +8,9 @@ import { removeScreenshot, replaceWithRedactedCopy } from '../lib/incidents/scre
 import type { ScreenshotEvent } from '../lib/model/event';
 import { RedactionLayer } from './RedactionLayer';
 import { screenshotFileName } from './screenshot-file-name';
+import { browser } from 'wxt/browser';
+import type { MessagingPort } from '../lib/messaging/protocol';
+import { request } from '../lib/messaging/send';
 import { useAction } from './use-action';
 import { toPng, useScreenshotImage } from './use-screenshot-image';
 
@@ -31,7 +34,14 @@ export function ScreenshotViewer({ ctx, incidentId, event, onClose }: Screenshot
   const redactButton = useRef<HTMLButtonElement>(null);
   const redactHint = useRef<HTMLParagraphElement>(null);
   const headingId = useId();
-  const image = useScreenshotImage(ctx, body.blobId);
+  // A teammate's image is not on this device until someone opens it: fetch it from the team's Storage.
+  const image = useScreenshotImage(
+    ctx,
+    body.blobId,
+    event.teamId && body.thumbnail
+      ? () => request(browser as unknown as MessagingPort, { type: 'downloadImage', eventId: event.id })
+      : undefined,
+  );
   const [actualSize, setActualSize] = useState(false);
   const [natural, setNatural] = useState<Size>({ width: body.width, height: body.height });
   const [boxes, setBoxes] = useState<Rect[] | null>(null); // null: not redacting

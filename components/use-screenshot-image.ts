@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DomainContext } from '../lib/incidents/context';
 
 export type LoadedImage =
@@ -8,8 +8,16 @@ export type LoadedImage =
   | { status: 'ready'; blob: Blob; url: string };
 
 /** The image's bytes from this device, as an object URL that lives as long as the viewer. */
-export function useScreenshotImage(ctx: DomainContext, blobId: string): LoadedImage {
+export function useScreenshotImage(
+  ctx: DomainContext,
+  blobId: string,
+  /** Fetches an image that is not on this device yet (a teammate's, from Storage). */
+  fetchMissing?: () => Promise<unknown>,
+): LoadedImage {
   const [image, setImage] = useState<LoadedImage>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0); // bumped once a fetch has stored the image: read it again
+  const fetchRef = useRef(fetchMissing);
+  fetchRef.current = fetchMissing;
   useEffect(() => {
     let live = true;
     let url: string | null = null;
@@ -17,7 +25,16 @@ export function useScreenshotImage(ctx: DomainContext, blobId: string): LoadedIm
     ctx.db.blobs.get(blobId).then(
       (row) => {
         if (!live) return;
-        if (!row) return setImage({ status: 'missing' });
+        if (!row) {
+          // One fetch at most: if it stored nothing, say so rather than loop.
+          if (!fetchRef.current || attempt > 0) return setImage({ status: 'missing' });
+          setImage({ status: 'loading' });
+          fetchRef.current().then(
+            () => live && setAttempt((n) => n + 1),
+            (e: unknown) => live && setImage({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+          );
+          return;
+        }
         url = URL.createObjectURL(row.bytes);
         setImage({ status: 'ready', blob: row.bytes, url });
       },
@@ -29,7 +46,7 @@ export function useScreenshotImage(ctx: DomainContext, blobId: string): LoadedIm
       live = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [ctx.db, blobId]);
+  }, [ctx.db, blobId, attempt]);
   return image;
 }
 

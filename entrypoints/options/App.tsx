@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { NameForm, ProfileGate } from '../../components/ProfileGate';
 import { CaptureSettingsForm } from './CaptureSettingsForm';
 import { StorageUsage } from './StorageUsage';
+import { TeamSettings } from './team/TeamSettings';
 
 export function App() {
   return (
     <main style={{ maxWidth: 560, margin: '24px auto', padding: '0 16px' }} className="stack">
       <h1>Incident Capture settings</h1>
       <ProfileGate>{(profile) => <Profile name={profile.displayName} />}</ProfileGate>
+      <TeamSettings />
       <section className="card">
         <CaptureSettingsForm />
       </section>
@@ -15,8 +17,8 @@ export function App() {
       <section className="card">
         <h2>Where incidents are kept</h2>
         <p>
-          Incidents are stored in this browser only (IndexedDB). They stay on record here and work offline; no account
-          or server is needed.
+          Incidents are stored in this browser first (IndexedDB). They stay on record here and work offline; no account
+          or server is needed. When a team is connected, its incidents also sync through the team’s Supabase project.
         </p>
       </section>
     </main>

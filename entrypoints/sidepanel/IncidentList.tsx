@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { DeclareForm } from '../../components/DeclareForm';
+import { SyncIndicator } from '../../components/SyncIndicator';
 import { SeverityBadge, StatusBadge } from '../../components/SeverityBadge';
 import { Timestamp } from '../../components/Timestamp';
 import { useNow } from '../../components/use-now';
@@ -20,6 +21,7 @@ export function IncidentList({ ctx, onOpen }: { ctx: DomainContext; onOpen: (id:
     <>
       <header>
         <h1>Incidents</h1>
+        <SyncIndicator teamId={ctx.teamId ?? null} />
         <button type="button" onClick={() => setDeclaring((d) => !d)} aria-expanded={declaring}>
           {declaring ? 'Cancel' : 'New incident'}
         </button>

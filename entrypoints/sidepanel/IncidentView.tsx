@@ -8,6 +8,7 @@ import { SafeLink, Timeline } from '../../components/Timeline';
 import { Timestamp } from '../../components/Timestamp';
 import { useAction } from '../../components/use-action';
 import { useNow } from '../../components/use-now';
+import { useTeamMembers } from '../../components/use-team-members';
 import type { DomainContext } from '../../lib/incidents/context';
 import {
   addNote,
@@ -24,6 +25,9 @@ import { encodeImageFile } from '../../lib/capture/image-file';
 import { addScreenshot } from '../../lib/incidents/screenshots';
 import { ScreenshotViewer } from '../../components/ScreenshotViewer';
 import type { ScreenshotEvent } from '../../lib/model/event';
+import { browser } from 'wxt/browser';
+import type { MessagingPort } from '../../lib/messaging/protocol';
+import { request } from '../../lib/messaging/send';
 import { FollowUps } from './FollowUps';
 
 export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; incidentId: string; onBack: () => void }) {
@@ -31,11 +35,13 @@ export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; 
   const incident = useLiveQuery(async () => (await ctx.db.incidents.get(incidentId)) ?? null, [incidentId]);
   const events = useLiveQuery(() => readTimeline(ctx.db, incidentId), [incidentId]);
   const people = useLiveQuery(() => listKnownPeople(ctx.db, me), [me.id, me.name]);
+  const members = useTeamMembers();
   const now = useNow();
   const note = useAction((input: NoteInput) => addNote(ctx, incidentId, input));
   const severity = useAction((s: Severity) => changeSeverity(ctx, incidentId, s));
   const resolve = useAction((o: Outcome) => resolveIncident(ctx, incidentId, o));
   const reopen = useAction(() => reopenIncident(ctx, incidentId));
+  const share = useAction(() => request(browser as unknown as MessagingPort, { type: 'shareIncident', incidentId }));
   const image = useAction(async (file: File) =>
     addScreenshot(ctx, incidentId, { ...(await encodeImageFile(file)), source: 'pasted', pageTitle: file.name || undefined }),
   );
@@ -53,7 +59,7 @@ export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; 
       </div>
     );
   }
-  const names = new Map((people ?? [me]).map((p) => [p.id, p.name]));
+  const names = new Map([...(people ?? [me]), ...members].map((p) => [p.id, p.name]));
   const nameOf = (id: string) => (id === me.id ? `${me.name} (you)` : (names.get(id) ?? 'A teammate'));
   const active = incident.status === 'active';
 
@@ -81,6 +87,15 @@ export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; 
         </p>
         {incident.summary && <p className="text">{incident.summary}</p>}
         {incident.sourceUrl && <SafeLink href={incident.sourceUrl}>Where it was declared</SafeLink>}
+        {!incident.teamId && ctx.teamId && (
+          <div className="row" style={{ marginTop: 8 }}>
+            <span className="muted">Only on this device.</span>
+            <button type="button" onClick={() => void share.run()} disabled={share.busy}>
+              Share with the team
+            </button>
+            {share.error && <span className="error" role="alert">{share.error.message}</span>}
+          </div>
+        )}
       </header>
 
       <details className="card">

@@ -1,0 +1,29 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import { getDb } from '../lib/db';
+import type { MessagingPort } from '../lib/messaging/protocol';
+import { request } from '../lib/messaging/send';
+import { describeSync, readSyncStatus } from '../lib/sync/status';
+import { useAction } from './use-action';
+
+/**
+ * Where sync matters, say how it stands: local only, synced, N pending,
+ * offline, signed out, or the error. Live: it reads the persisted state.
+ */
+export function SyncIndicator({ teamId }: { teamId: string | null }) {
+  const status = useLiveQuery(async () => (teamId ? readSyncStatus(getDb(), teamId) : null), [teamId]);
+  const syncNow = useAction(() => request(browser as unknown as MessagingPort, { type: 'syncNow' }));
+  if (!teamId) return <span className="sync muted">Local only</span>;
+  if (!status) return null;
+  const text = describeSync(status);
+  const tone = status.state === 'error' || status.state === 'signed_out' ? 'error' : status.state === 'offline' ? 'muted' : '';
+  return (
+    <span className={`sync row ${tone}`} role="status" aria-live="polite">
+      <span>{text}</span>
+      {status.deadLetters > 0 && <span className="error">{status.deadLetters} refused (see Options → Team)</span>}
+      <button type="button" className="link" onClick={() => void syncNow.run()} disabled={syncNow.busy}>
+        Sync now
+      </button>
+    </span>
+  );
+}

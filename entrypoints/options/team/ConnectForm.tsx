@@ -1,0 +1,39 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useAction } from '../../../components/use-action';
+import { ask } from './ask';
+
+/** Step 1: the team's Supabase project (URL + anon key, checked before it is kept). */
+export function ConnectForm() {
+  const [url, setUrl] = useState('');
+  const [anonKey, setAnonKey] = useState('');
+  const connect = useAction(() => ask({ type: 'connectProject', url, anonKey }));
+  const ids = { url: useId(), key: useId() };
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void connect.run();
+  }
+  return (
+    <form onSubmit={submit} className="stack" aria-label="Connect a Supabase project">
+      <p className="muted">
+        Incidents stay on this device until you connect your team’s Supabase project. Run the migrations in{' '}
+        <code>supabase/</code> there first (<code>supabase db push</code>). Only the public anon key is stored.
+      </p>
+      <div className="field">
+        <label htmlFor={ids.url}>Project URL</label>
+        <input id={ids.url} type="text" placeholder="https://abcdefgh.supabase.co" value={url} onChange={(e) => setUrl(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.key}>Anon public key</label>
+        <input id={ids.key} type="text" className="mono" value={anonKey} onChange={(e) => setAnonKey(e.target.value)} />
+      </div>
+      <button type="submit" className="primary" disabled={connect.busy}>
+        Connect
+      </button>
+      {connect.error && (
+        <p className="error" role="alert">
+          {connect.error.message}
+        </p>
+      )}
+    </form>
+  );
+}

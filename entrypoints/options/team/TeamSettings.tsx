@@ -1,0 +1,55 @@
+import { useAction } from '../../../components/use-action';
+import { connectionItem } from '../../../lib/supabase/connection';
+import { accountItem, teamItem } from '../../../lib/supabase/team';
+import { ask } from './ask';
+import { ConnectForm } from './ConnectForm';
+import { SignInForm } from './SignInForm';
+import { TeamPanel } from './TeamPanel';
+import { useStorageValue } from './use-storage-value';
+
+/** Connect a project → sign in → create or join a team. Each step shows once the one before is done. */
+export function TeamSettings() {
+  const connection = useStorageValue(connectionItem);
+  const account = useStorageValue(accountItem);
+  const team = useStorageValue(teamItem);
+  const signOut = useAction(() => ask({ type: 'signOut' }));
+  const disconnect = useAction(() => ask({ type: 'disconnectProject' }));
+
+  return (
+    <section className="card stack" aria-labelledby="team-heading">
+      <h2 id="team-heading">Team</h2>
+      {connection === undefined ? (
+        <p className="muted">Loading…</p>
+      ) : !connection ? (
+        <ConnectForm />
+      ) : (
+        <>
+          <p className="row">
+            Connected to <code>{connection.url}</code>
+            <button type="button" className="link" onClick={() => void disconnect.run()}>
+              Disconnect
+            </button>
+          </p>
+          {!account ? (
+            <SignInForm />
+          ) : (
+            <>
+              <p className="row">
+                Signed in as <strong>{account.email}</strong>
+                <button type="button" className="link" onClick={() => void signOut.run()}>
+                  Sign out
+                </button>
+              </p>
+              <TeamPanel team={team ?? null} />
+            </>
+          )}
+        </>
+      )}
+      {(signOut.error ?? disconnect.error) && (
+        <p className="error" role="alert">
+          {(signOut.error ?? disconnect.error)!.message}
+        </p>
+      )}
+    </section>
+  );
+}
