@@ -92,7 +92,7 @@ describe('sync engine', () => {
     const { id } = await declareIncident(sophie.ctx, { title: 'Mixed batch' });
     await addNote(sophie.ctx, id, { text: 'fine' });
     // Forge one queued event's author: the server must refuse just that one.
-    const [, second] = await sophie.ctx.db.events.toArray();
+    const second = (await sophie.ctx.db.events.toArray()).find((e) => e.kind === 'note');
     await sophie.ctx.db.events.put({ ...second!, authorId: LAWRENCE.userId });
     await sophie.sync();
     const dead = await sophie.ctx.db.deadLetters.toArray();
