@@ -2,9 +2,7 @@ import type { RealtimeChannel } from '@supabase/supabase-js';
 import { browser } from 'wxt/browser';
 import { getDb } from '../../lib/db';
 import { loadTeam, teamItem } from '../../lib/supabase/team';
-import { syncOnce } from '../../lib/sync/engine';
-import { readSyncState, SYNC_STATE_KEY } from '../../lib/sync/status';
-import { supabaseTransport } from '../../lib/sync/supabase-transport';
+import { syncWithSession } from '../../lib/sync/session-sync';
 import { listen } from './router';
 import { teamClient } from './team-client';
 
@@ -27,14 +25,7 @@ export function runSync({ force = false } = {}): Promise<void> {
       again = false;
       const [team, client] = await Promise.all([loadTeam(), teamClient()]);
       if (!team || !client) return;
-      const db = getDb();
-      const { data } = await client.auth.getSession();
-      if (!data.session) {
-        const state = await readSyncState(db);
-        await db.meta.put({ key: SYNC_STATE_KEY, value: { ...state, state: 'signed_out', lastError: 'Not signed in' } });
-        return;
-      }
-      await syncOnce({ db, transport: supabaseTransport(client), teamId: team.teamId }, { force });
+      await syncWithSession(client, getDb(), team.teamId, { force });
     } while (again);
   })()
     .catch((error: unknown) => console.error('Sync failed', error))

@@ -7,8 +7,11 @@ import { chromeAuthStorage, type KeyValueArea } from './auth-storage';
  * the popup or side panel). Sessions persist in chrome.storage and refresh
  * themselves; no URL detection (there is no OAuth redirect in an extension).
  */
-export function createTeamClient(connection: Connection, area: KeyValueArea): SupabaseClient {
+export function createTeamClient(connection: Connection, area: KeyValueArea, { timeoutMs = 30_000 } = {}): SupabaseClient {
   return createClient(connection.url, connection.anonKey, {
+    // supabase-js sets no timeout: a request the network swallowed would hold
+    // the sync loop forever. Abort it, and let the engine retry with backoff.
+    global: { fetch: withTimeout(timeoutMs) },
     auth: {
       storage: chromeAuthStorage(area),
       storageKey: 'incident-capture',
@@ -18,4 +21,12 @@ export function createTeamClient(connection: Connection, area: KeyValueArea): Su
     },
     realtime: { params: { eventsPerSecond: 5 } },
   });
+}
+
+export function withTimeout(ms: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return fetch(input, { ...init, signal });
+  };
 }

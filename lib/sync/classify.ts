@@ -9,10 +9,14 @@ import { AuthSyncError, FinalSyncError, TransientSyncError } from './transport';
 export function classifyError(error: { status?: number; code?: string; message?: string } | null | undefined, what: string) {
   const status = error?.status ?? 0;
   const message = `${what}: ${error?.message || 'no answer'}`;
-  if (status === 0 || /fetch failed|Failed to fetch|NetworkError|network|ECONNRE|socket hang up|aborted/i.test(error?.message ?? '')) {
+  if (status === 0 || /fetch failed|Failed to fetch|NetworkError|network|ECONNRE|socket hang up|aborted|timed? ?out|TimeoutError/i.test(error?.message ?? '')) {
     return new TransientSyncError(`${what}: the server could not be reached`, true);
   }
-  if (status === 401 || error?.code === 'PGRST301' || error?.code === 'PGRST303') return new AuthSyncError(message);
+  // PostgREST answers an expired token with 401 PGRST303 (PGRST301 before v13);
+  // Storage answers it with 400 and "jwt expired" in the body.
+  if (status === 401 || error?.code === 'PGRST301' || error?.code === 'PGRST303' || /jwt expired|invalid jwt/i.test(error?.message ?? '')) {
+    return new AuthSyncError(message);
+  }
   if (status === 408 || status === 429 || status >= 500) return new TransientSyncError(message);
   return new FinalSyncError(message);
 }

@@ -1,0 +1,73 @@
+import { SignJWT, errors, jwtVerify, type JWTPayload } from 'jose';
+
+/**
+ * The JWT secret `supabase start` uses (supabase/cli, internal/utils/config),
+ * so with the default secret the stand-in's anon and service-role keys are the
+ * well-known local demo keys.
+ */
+export const DEFAULT_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
+
+/** The demo keys' expiry (2032-11-12), as in the keys `supabase start` prints. */
+const DEMO_KEY_EXP = 1983812996;
+
+export type Claims = JWTPayload & { role?: string; email?: string; session_id?: string };
+
+/** Why a token was refused; each surface words it the way its own server does. */
+export type JwtProblem = 'empty' | 'malformed' | 'signature' | 'expired';
+
+export type Verified = { ok: true; claims: Claims } | { ok: false; problem: JwtProblem; parts: number };
+
+/**
+ * HS256 signing and verification with one shared secret, as GoTrue, PostgREST
+ * and Storage share `JWT_SECRET` in a Supabase project. It also remembers every
+ * access token it issued so `expireIssuedAccessTokens()` can make them all
+ * expired at once while refresh tokens keep working.
+ */
+export class JwtService {
+  readonly secret: string;
+  private readonly key: Uint8Array;
+  private readonly issued = new Map<string, number>();
+  private sequence = 0;
+  private expiredThrough = 0;
+
+  constructor(secret: string) {
+    this.secret = secret;
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  sign(claims: Claims): Promise<string> {
+    return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(this.key);
+  }
+
+  /** `{ iss: 'supabase-demo', role, exp }`: the shape of the CLI's anon / service_role keys. */
+  apiKey(role: 'anon' | 'service_role'): Promise<string> {
+    return this.sign({ iss: 'supabase-demo', role, exp: DEMO_KEY_EXP });
+  }
+
+  async issueAccessToken(claims: Claims): Promise<string> {
+    const token = await this.sign(claims);
+    // Two refreshes in the same second can mint the same string; the newest issue wins.
+    this.issued.set(token, ++this.sequence);
+    return token;
+  }
+
+  expireIssuedAccessTokens(): void {
+    this.expiredThrough = this.sequence;
+  }
+
+  async verify(token: string): Promise<Verified> {
+    const parts = token === '' ? 0 : token.split('.').length;
+    if (parts === 0) return { ok: false, problem: 'empty', parts };
+    if (parts !== 3) return { ok: false, problem: 'malformed', parts };
+    try {
+      const { payload } = await jwtVerify<Claims>(token, this.key, { algorithms: ['HS256'] });
+      const issuedAs = this.issued.get(token);
+      if (issuedAs !== undefined && issuedAs <= this.expiredThrough) return { ok: false, problem: 'expired', parts };
+      return { ok: true, claims: payload };
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) return { ok: false, problem: 'expired', parts };
+      if (error instanceof errors.JWSSignatureVerificationFailed) return { ok: false, problem: 'signature', parts };
+      return { ok: false, problem: 'malformed', parts };
+    }
+  }
+}

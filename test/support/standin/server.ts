@@ -1,0 +1,152 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { handleAuth, type AuthContext } from './auth.ts';
+import { BlobStore } from './blob-store.ts';
+import { gatewayErrors, injectedError } from './errors.ts';
+import { FaultInjector, type Fault } from './faults.ts';
+import { CORS_HEADERS, checkApiKey, preflightHeaders } from './gateway.ts';
+import { DEFAULT_JWT_SECRET, JwtService } from './jwt.ts';
+import { Mailbox } from './mailbox.ts';
+import { hashPassword } from './password.ts';
+import type { Reply, StandinRequest } from './reply.ts';
+import { handleRest } from './rest.ts';
+import { SessionStore } from './sessions.ts';
+import { handleStorage } from './storage.ts';
+import type { RequestLogEntry, Standin, StandinOptions } from './types.ts';
+import { UserDirectory } from './users.ts';
+
+/**
+ * Starts the Supabase stand-in: one HTTP server on 127.0.0.1 answering
+ * `/auth/v1/*`, `/rest/v1/rpc/*` and `/storage/v1/object/*` in front of the
+ * PostgreSQL at `databaseUrl`.
+ */
+export async function startStandin(options: StandinOptions): Promise<Standin> {
+  const jwt = new JwtService(options.jwtSecret ?? DEFAULT_JWT_SECRET);
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+  // An idle client's error (the database stopped before us) must not crash the test run.
+  pool.on('error', () => undefined);
+  const [anonKey, serviceRoleKey] = await Promise.all([jwt.apiKey('anon'), jwt.apiKey('service_role')]);
+  const users = await UserDirectory.open(pool);
+  const blobs = await BlobStore.create();
+  const faults = new FaultInjector();
+  const requests: RequestLogEntry[] = [];
+  const unanswered = new Set<ServerResponse>();
+
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const auth: AuthContext = {
+    users,
+    sessions: new SessionStore(),
+    mailbox: new Mailbox(),
+    jwt,
+    issuer: `${url}/auth/v1`,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+  };
+  const data = { pool, jwt, blobs };
+
+  async function route(request: StandinRequest): Promise<Reply> {
+    const refused = checkApiKey(request, [anonKey, serviceRoleKey]);
+    if (refused) return refused;
+    const path = request.url.pathname;
+    if (path.startsWith('/auth/v1/')) return handleAuth(auth, request);
+    if (path.startsWith('/rest/v1/')) return handleRest(data, request);
+    if (path.startsWith('/storage/v1/object')) return handleStorage(data, request);
+    return gatewayErrors.noRoute();
+  }
+
+  async function serve(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+    const entry: RequestLogEntry = { method: incoming.method ?? 'GET', path: incoming.url ?? '/', status: 0 };
+    requests.push(entry);
+    response.on('finish', () => (entry.status = response.statusCode));
+    if (entry.method === 'OPTIONS') {
+      response.writeHead(200, preflightHeaders(incoming)).end();
+      return;
+    }
+    const request: StandinRequest = {
+      method: entry.method,
+      url: new URL(entry.path, url),
+      headers: incoming.headers,
+      body: await readBody(incoming),
+    };
+    const fault = faults.decide(entry.method, entry.path);
+    if (fault) entry.fault = fault.kind;
+    if (await faultBefore(fault, request, response)) return;
+
+    let reply: Reply;
+    try {
+      reply = await route(request);
+    } catch (error) {
+      console.error('[supabase stand-in]', entry.method, entry.path, error);
+      reply = injectedError(request, 500);
+    }
+    if (fault?.kind === 'drop-after-commit') return void response.destroy();
+    if (fault?.kind === 'error500-after-commit') reply = injectedError(request, 500);
+    send(response, reply);
+  }
+
+  /** Applies the faults that act before the request reaches the database; true when it is over. */
+  async function faultBefore(fault: Fault | undefined, request: StandinRequest, response: ServerResponse): Promise<boolean> {
+    switch (fault?.kind) {
+      case 'drop':
+        response.destroy();
+        return true;
+      case 'timeout':
+        unanswered.add(response);
+        response.on('close', () => unanswered.delete(response));
+        return true;
+      case 'error500':
+      case 'error503':
+        send(response, injectedError(request, fault.kind === 'error500' ? 500 : 503));
+        return true;
+      case 'delay':
+        await sleep(fault.delayMs);
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  server.on('request', (incoming: IncomingMessage, response: ServerResponse) => {
+    serve(incoming, response).catch((error: unknown) => {
+      console.error('[supabase stand-in]', error);
+      response.destroy();
+    });
+  });
+
+  return {
+    url,
+    anonKey,
+    serviceRoleKey,
+    jwtSecret: jwt.secret,
+    faults,
+    requests,
+    mailbox: (email) => auth.mailbox.codes(email),
+    createUser: async (email, password) => (await users.create(email, await hashPassword(password), {})).id,
+    expireAccessTokens: () => jwt.expireIssuedAccessTokens(),
+    stop: async () => {
+      for (const response of unanswered) response.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.end();
+      await blobs.destroy();
+    },
+  };
+}
+
+function readBody(incoming: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => resolve(Buffer.concat(chunks)));
+    incoming.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, reply: Reply): void {
+  response.writeHead(reply.status, { ...CORS_HEADERS, ...reply.headers, 'content-length': String(reply.body.length) });
+  response.end(reply.body);
+}

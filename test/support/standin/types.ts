@@ -1,0 +1,40 @@
+import type { FaultInjector, FaultKind } from './faults.ts';
+
+export interface StandinOptions {
+  /** A role that owns `auth.users` and may `set role` to anon / authenticated / service_role (e.g. the superuser). */
+  databaseUrl: string;
+  /** HS256 secret shared by auth, rest and storage; default: the `supabase start` secret. */
+  jwtSecret?: string;
+  /** Access token lifetime (GoTrue's `JWT_EXP`); default 3600. */
+  accessTokenTtlSeconds?: number;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path and query string, e.g. `/auth/v1/token?grant_type=refresh_token`. */
+  path: string;
+  /** The HTTP status sent; 0 when the connection was dropped or never answered. */
+  status: number;
+  /** The fault injected into this request, if any. */
+  fault?: FaultKind;
+}
+
+export interface Standin {
+  /** `http://127.0.0.1:<port>`, what `createClient(url, anonKey)` takes. */
+  url: string;
+  /** HS256 JWT `{ iss: 'supabase-demo', role: 'anon', exp }` signed with the secret. */
+  anonKey: string;
+  /** For tests only; never used by the extension. */
+  serviceRoleKey: string;
+  jwtSecret: string;
+  faults: FaultInjector;
+  /** One-time codes "sent" by `/auth/v1/otp` to this address, newest last. */
+  mailbox(email: string): string[];
+  /** Creates a confirmed user with a password; returns its id. */
+  createUser(email: string, password: string): Promise<string>;
+  /** Every access token issued so far is now rejected as expired; refresh tokens still work. */
+  expireAccessTokens(): void;
+  /** Every request received, in arrival order. */
+  requests: RequestLogEntry[];
+  stop(): Promise<void>;
+}
