@@ -43,7 +43,7 @@ export async function refreshTeam(client: SupabaseClient, preferredId?: string):
   }
   const [members, inviteCode] = await Promise.all([
     rpc<MemberRow[]>(client, 'list_team_members', { p_team_id: chosen.team_id }),
-    rpc<string>(client, 'create_invite', { p_team_id: chosen.team_id }).catch(() => null),
+    rpc<string>(client, 'team_invite_code', { p_team_id: chosen.team_id }).catch(() => null),
   ]);
   const team: Team = {
     teamId: chosen.team_id,

@@ -2,5 +2,7 @@
 // without loading zod before the Title field is ready (popup JS budget).
 export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 2_000;
-export const NOTE_MAX = 50_000;
+// The server refuses event bodies over 64 KB; 16,000 characters stay under it
+// even if every character takes four bytes in UTF-8.
+export const NOTE_MAX = 16_000;
 export const NAME_MAX = 80;

@@ -138,10 +138,26 @@ describe('sync engine', () => {
 
     await removeScreenshot(sophie.ctx, id, eventId);
     await sophie.sync();
+    // Erased on the server too: body cleared, image gone.
+    expect(server.rows.find((r) => r.id === eventId)).toMatchObject({ body: {} });
+    expect(server.objects.size).toBe(0);
     await lawrence.sync();
     const scrubbed = await lawrence.ctx.db.events.get(eventId);
     expect(scrubbed?.kind === 'screenshot' && scrubbed.body.thumbnail).toBe('');
     expect((await lawrence.ctx.db.incidents.get(id))?.screenshotCount).toBe(0);
+  });
+
+  it('quarantines an event whose clock is more than a day ahead, so it cannot drag every clock with it', async () => {
+    const server = new MemoryServer();
+    const sophie = client(server, ME);
+    const lawrence = client(server, LAWRENCE);
+    await declareIncident(sophie.ctx, { title: 'From the future' });
+    await sophie.sync();
+    server.rows[0]!.hlc = '009999999999999-00000-a';
+    await lawrence.sync();
+    expect(await lawrence.ctx.db.incidents.count()).toBe(0);
+    expect((await lawrence.ctx.db.quarantine.toArray())[0]?.reason).toBe('Clock more than a day ahead');
+    expect(String((await lawrence.ctx.db.meta.get('clock'))?.value ?? '') < '009999999999999').toBe(true);
   });
 
   it('keeps local-only incidents on the device', async () => {

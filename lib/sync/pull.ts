@@ -1,8 +1,11 @@
+import { parseHlc } from '../clock/hlc';
 import type { IncidentDatabase, QuarantineRow } from '../db/database';
 import type { IncidentEvent } from '../model/event';
 import { applyPulled, cursorKey } from './apply';
 import { fromRow } from './row';
 import type { SyncTransport } from './transport';
+
+export const MAX_CLOCK_LEAD_MS = 24 * 3_600_000;
 
 export interface PullResult {
   added: number;
@@ -35,6 +38,11 @@ export async function pullTeam(
     for (const raw of page.events) {
       const row = fromRow(raw);
       if (row.status === 'event') {
+        if (parseHlc(row.event.hlc).wall > now() + MAX_CLOCK_LEAD_MS) {
+          // One device with a clock years ahead would drag every teammate's clock with it.
+          quarantined.push({ teamId, serverSeq: row.serverSeq, reason: 'Clock more than a day ahead', row: raw, receivedAt: new Date(now()).toISOString() });
+          continue;
+        }
         if (row.event.teamId !== teamId) {
           quarantined.push({ teamId, serverSeq: row.serverSeq, reason: 'Row belongs to another team', row: raw, receivedAt: new Date(now()).toISOString() });
           continue;

@@ -69,10 +69,28 @@ export async function pushOutbox(
     if (ready.some(({ event }) => !byId.has(event.id))) {
       throw new TransientSyncError('The server answered for only part of the batch.');
     }
+    // An accepted redaction also scrubs the server (body and image) before its
+    // outbox row goes: a transient failure leaves the row, and the next round
+    // re-pushes it (accepted again, idempotently) and retries the scrub.
+    const refused = new Map<string, string>();
+    for (const { event } of ready) {
+      if (event.kind !== 'redacted' || byId.get(event.id)?.status !== 'accepted') continue;
+      const target = await db.events.get(event.body.eventId);
+      const path = target?.kind === 'screenshot' ? imagePath(teamId, target.incidentId, target.id, target.body.mimeType) : null;
+      try {
+        await transport.redact(event.body.eventId, path);
+      } catch (error) {
+        if (!(error instanceof FinalSyncError)) throw error;
+        refused.set(event.id, `Hidden here, but the server refused to erase it: ${error.message}`);
+      }
+    }
     await db.transaction('rw', [db.outbox, db.deadLetters], async () => {
       for (const { entry, event } of ready) {
         const outcome = byId.get(event.id)!;
-        if (outcome.status === 'accepted') {
+        if (refused.has(event.id)) {
+          await deadLetter(db, entry, teamId, refused.get(event.id)!, now());
+          result.rejected += 1;
+        } else if (outcome.status === 'accepted') {
           await db.outbox.delete(entry.seq!);
           result.accepted += 1;
         } else {

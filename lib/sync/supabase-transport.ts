@@ -33,6 +33,12 @@ export function supabaseTransport(client: SupabaseClient): SyncTransport {
       const { error } = await client.storage.from(SCREENSHOT_BUCKET).upload(path, bytes, { contentType, upsert: true });
       if (error) throw classifyError({ message: error.message, status: Number((error as { status?: unknown }).status ?? 0) }, 'Image upload');
     },
+    async redact(eventId, path) {
+      // The image first (Storage keeps the bytes if only the row goes; supabase/storage#817).
+      if (path) await client.storage.from(SCREENSHOT_BUCKET).remove([path]);
+      const { error, status } = await client.rpc('redact_event', { p_event_id: eventId });
+      if (error) throw classifyError({ ...error, status }, 'Redaction');
+    },
     async download(path) {
       const { data, error } = await client.storage.from(SCREENSHOT_BUCKET).download(path);
       if (error || !data) throw classifyError({ message: error?.message, status: Number((error as { status?: unknown } | null)?.status ?? 0) }, 'Image download');

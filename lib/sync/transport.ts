@@ -21,6 +21,8 @@ export interface SyncTransport {
   pull(teamId: string, after: number, limit: number): Promise<{ events: unknown[]; cursor: number }>;
   upload(path: string, bytes: Blob, contentType: string): Promise<void>;
   download(path: string): Promise<Blob>;
+  /** Clears a pushed event's body on the server and deletes its image (author or lead only). */
+  redact(eventId: string, imagePath: string | null): Promise<void>;
 }
 
 /** Network down, timeouts, 5xx, rate limits: try again later, nothing is wrong with the data. */

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNote, changeSeverity, changeTitle, declareIncident, resolveIncident } from '../../lib/incidents/operations';
-import { addScreenshot } from '../../lib/incidents/screenshots';
+import { addScreenshot, removeScreenshot } from '../../lib/incidents/screenshots';
 import { supabaseTransport } from '../../lib/sync/supabase-transport';
 import { imagePath } from '../../lib/sync/transport';
 import { startStandin, type Standin } from '../support/standin';
@@ -204,6 +204,34 @@ describe('sync through Supabase', () => {
     expect(await b.ctx.db.blobs.count()).toBe(0); // lazily, only when opened
     const downloaded = await supabaseTransport(lawrence.client).download(path);
     expect(new Uint8Array(await downloaded.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('removing a screenshot erases it on the server and on teammates’ devices', async () => {
+    const [sophie, lawrence] = await Promise.all([person('redactor'), person('redact-reader')]);
+    const teamId = await makeTeam(sophie.client, [lawrence.client]);
+    const a = device(sophie.client, sophie.userId, 'Redactor', teamId);
+    const b = device(lawrence.client, lawrence.userId, 'RedactReader', teamId);
+    const { id } = await declareIncident(a.ctx, { title: 'Leaked a token' });
+    const { eventId } = await addScreenshot(a.ctx, id, {
+      bytes: new Blob([new Uint8Array(512)], { type: 'image/webp' }),
+      mimeType: 'image/webp',
+      width: 16,
+      height: 16,
+      thumbnail: 'data:image/webp;base64,AAAA',
+      source: 'visible',
+    });
+    await a.syncUntilDone();
+    await b.syncUntilDone();
+    await removeScreenshot(a.ctx, id, eventId);
+    await a.syncUntilDone();
+    const { rows } = await database.query('select body, redacted_at from public.incident_events where id = $1', [eventId]);
+    expect(rows[0]).toMatchObject({ body: {} });
+    expect(rows[0]!.redacted_at).not.toBeNull();
+    const objects = await database.query(`select name from storage.objects where bucket_id = 'incident-screenshots'`);
+    expect(objects.rows.map((r) => r.name)).not.toContain(imagePath(teamId, id, eventId, 'image/webp'));
+    await b.syncUntilDone();
+    const seen = await b.ctx.db.events.get(eventId);
+    expect(seen?.kind === 'screenshot' && seen.body.thumbnail).toBe('');
   });
 
   it('an expired session is refreshed and the queue drains', async () => {

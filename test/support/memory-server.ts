@@ -48,6 +48,14 @@ export class MemoryServer {
         fault('upload', 'before');
         this.objects.set(path, bytes);
       },
+      redact: async (eventId, path) => {
+        fault('redact', 'before');
+        const row = this.rows.find((r) => r.id === eventId);
+        if (!row) throw new Error('Event not found');
+        row.body = {};
+        row.redacted_at = new Date().toISOString();
+        if (path) this.objects.delete(path);
+      },
       download: async (path) => {
         const blob = this.objects.get(path);
         if (!blob) throw new Error('Object not found');
