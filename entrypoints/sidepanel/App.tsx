@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ProfileGate } from '../../components/ProfileGate';
 import { useDomain } from '../../components/use-domain';
+import { useTeamPolling } from '../../components/use-team-polling';
 import type { Profile } from '../../lib/profile/profile';
 import { idSchema as incidentIdSchema } from '../../lib/model/incident-fields';
 import { focusIncidentItem } from '../../lib/ui-state/focus-incident';
@@ -47,6 +48,7 @@ export function App() {
 
 function SidePanelHome({ profile, teamId }: { profile: Profile; teamId: string | null }) {
   const ctx = useDomain(profile, teamId);
+  useTeamPolling(teamId);
   const [openId, open] = useOpenIncident();
   if (openId) return <IncidentView ctx={ctx} incidentId={openId} onBack={() => open(null)} />;
   return <IncidentList ctx={ctx} onOpen={open} />;

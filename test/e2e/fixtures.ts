@@ -10,8 +10,8 @@ export const PRODUCTION_EXTENSION_DIR = resolve('.output/chrome-mv3');
 
 export type { ExtensionSession };
 
-export function launchExtension(extensionDir = E2E_EXTENSION_DIR): Promise<ExtensionSession> {
-  return launchWithExtension(extensionDir, { viewport: { width: 1280, height: 800 } });
+export function launchExtension(extensionDir = E2E_EXTENSION_DIR, options: { userDataDir?: string } = {}): Promise<ExtensionSession> {
+  return launchWithExtension(extensionDir, { viewport: { width: 1280, height: 800 }, ...options });
 }
 
 /**

@@ -4,11 +4,12 @@ export interface ExtensionSession {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  userDataDir: string;
   url(path: string): string;
   close(): Promise<void>;
 }
 export function chromiumExecutable(): string;
 export function launchWithExtension(
   extensionDir: string,
-  options?: Partial<LaunchOptions> & { viewport?: { width: number; height: number } },
+  options?: Partial<LaunchOptions> & { viewport?: { width: number; height: number }; userDataDir?: string },
 ): Promise<ExtensionSession>;

@@ -17,11 +17,15 @@ export function chromiumExecutable() {
   return path;
 }
 
-export async function launchWithExtension(extensionDir, options = {}) {
+/**
+ * `userDataDir` reuses a profile (a browser restarted after a crash); a profile
+ * made here is deleted on close, one passed in is kept.
+ */
+export async function launchWithExtension(extensionDir, { userDataDir: reuse, ...options } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run npm run build:e2e first.`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'incident-chromium-'));
+  const userDataDir = reuse ?? mkdtempSync(join(tmpdir(), 'incident-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumExecutable(),
     headless: true,
@@ -45,10 +49,11 @@ export async function launchWithExtension(extensionDir, options = {}) {
     context,
     worker,
     extensionId,
+    userDataDir,
     url: (path) => `chrome-extension://${extensionId}/${path}`,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!reuse) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,104 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStandin, type Standin } from '../support/standin';
+import { createSupabaseDatabase, type SupabaseDatabase } from '../support/supabase-db';
+import { launchExtension, openPopupWindow, startTestSite, type ExtensionSession } from './fixtures';
+import { OptionsPage } from './pages/options.page';
+import { PopupPage } from './pages/popup.page';
+import { SidePanelPage } from './pages/sidepanel.page';
+
+const PASSWORD = 'correct horse battery staple';
+
+describe('two people on one team', () => {
+  let database: SupabaseDatabase;
+  let standin: Standin;
+  let site: Awaited<ReturnType<typeof startTestSite>>;
+  let sophie: ExtensionSession;
+  let lawrence: ExtensionSession;
+  let lawrencePanel: SidePanelPage;
+
+  async function setUp(session: ExtensionSession, name: string, email: string): Promise<OptionsPage> {
+    await standin.createUser(email, PASSWORD);
+    const options = new OptionsPage(await session.context.newPage());
+    await options.page.goto(session.url('options.html'));
+    await options.saveName(name);
+    await options.connect(standin.url, standin.anonKey);
+    await options.signIn(email, PASSWORD);
+    return options;
+  }
+
+  beforeAll(async () => {
+    [database, site, sophie, lawrence] = await Promise.all([
+      createSupabaseDatabase(),
+      startTestSite(),
+      launchExtension(),
+      launchExtension(),
+    ]);
+    standin = await startStandin({ databaseUrl: database.url });
+  });
+
+  afterAll(async () => {
+    await Promise.all([sophie?.close(), lawrence?.close()]);
+    if (sophie) rmSync(sophie.userDataDir, { recursive: true, force: true }); // the relaunched profile is kept by close()
+    await standin?.stop();
+    await database?.stop();
+    await site?.close();
+  });
+
+  it('connects, signs in and forms a team through the options page', async () => {
+    const sophieOptions = await setUp(sophie, 'Sophie', 'sophie@example.test');
+    const code = await sophieOptions.createTeam('Acme');
+    expect(code).toMatch(/^[A-Z2-9]{10}$/);
+    const lawrenceOptions = await setUp(lawrence, 'Lawrence', 'lawrence@example.test');
+    await lawrenceOptions.joinTeam(code);
+    await lawrenceOptions.page.getByRole('list', { name: 'Team members' }).getByText('Sophie (owner)').waitFor();
+    await sophieOptions.page.getByRole('button', { name: 'Sync now' }).click();
+  });
+
+  it("a Major incident declared by one appears in the other's side panel", async () => {
+    lawrencePanel = new SidePanelPage(await lawrence.context.newPage());
+    await lawrencePanel.page.goto(lawrence.url('sidepanel.html'));
+    await lawrencePanel.page.getByText('Synced').first().waitFor({ timeout: 20_000 });
+
+    const tab = await sophie.context.newPage();
+    await tab.goto(`${site.origin}/grafana`);
+    const popup = new PopupPage(await openPopupWindow(sophie));
+    await popup.declare({ title: 'Payments down for EU customers', severity: 'Major' });
+    expect(await popup.currentIncidentTitle()).toBe('Payments down for EU customers');
+
+    const row = lawrencePanel.activeList().getByRole('listitem').filter({ hasText: 'Payments down for EU customers' });
+    await row.waitFor({ timeout: 40_000 });
+    expect(await row.textContent()).toMatch(/Major.*Sophie is leading/);
+    await popup.page.close();
+  });
+
+  it('killed mid-sync (the whole browser, worker and all), it loses nothing', async () => {
+    const sophiePanel = new SidePanelPage(await sophie.context.newPage());
+    await sophiePanel.page.goto(sophie.url('sidepanel.html'));
+    await sophiePanel.openIncident('Payments down for EU customers');
+
+    // Hold the next push in flight, then kill the browser while it waits.
+    standin.faults.next('delay', { paths: /push_events/, delayMs: 5_000 });
+    const note = 'Rolled back deploy 412 at 10:02';
+    await sophiePanel.page.getByLabel('Add to the timeline').fill(note);
+    await sophiePanel.page.getByRole('button', { name: 'Add note' }).click();
+    await sophiePanel.timeline().getByText(note).waitFor();
+    await expect.poll(() => standin.requests.some((r) => r.path.includes('push_events') && r.fault === 'delay'), { timeout: 10_000 }).toBe(true);
+    // Chrome keeps a worker alive while DevTools (Playwright) is attached, so
+    // CDP cannot stop it alone; closing the browser kills it mid-request.
+    const profile = sophie.userDataDir;
+    await sophie.context.close();
+    sophie = await launchExtension(undefined, { userDataDir: profile });
+
+    // The fresh worker resumes from what was persisted; the note goes out exactly once.
+    const count = async () =>
+      Number((await database.query(`select count(*) from public.incident_events where kind = 'note' and body->>'text' = $1`, [note])).rows[0]!.count);
+    const reopened = new SidePanelPage(await sophie.context.newPage());
+    await reopened.page.goto(sophie.url('sidepanel.html'));
+    await expect.poll(count, { timeout: 40_000, interval: 500 }).toBe(1);
+    await lawrencePanel.openIncident('Payments down for EU customers');
+    await lawrencePanel.timeline().getByText(note).waitFor({ timeout: 40_000 });
+    expect(await count()).toBe(1);
+    await reopened.page.getByText('Synced').first().waitFor({ timeout: 20_000 });
+  });
+});
