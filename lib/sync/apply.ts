@@ -5,14 +5,21 @@ import { readNodeId } from '../incidents/node-id';
 import type { IncidentEvent } from '../model/event';
 
 export const cursorKey = (teamId: string) => `cursor:${teamId}`;
+/** Incidents with pulled events not yet folded into their rows (persisted: a killed pull resumes). */
+export const DIRTY_KEY = 'sync:dirty';
 export const numberKey = (incidentId: string) => `incidentNumber:${incidentId}`;
 
 /**
  * Applies one pulled page in a single transaction: new events into the log
  * (ids already held are skipped: set union), redactions scrub what they hide,
  * malformed rows into quarantine, the clock advanced past every pulled event,
- * touched incidents refolded, server numbers kept, and the cursor moved — so a
- * worker killed mid-pull resumes exactly after the last page it applied.
+ * server numbers kept, and the cursor moved — so a worker killed mid-pull
+ * resumes exactly after the last page it applied.
+ *
+ * Touched incidents are refolded on the last page of a pull (`final`), not on
+ * every page: refolding an incident rereads all its events, and doing that per
+ * page made a long catch-up quadratic. Until then they are listed, in the same
+ * transaction, as dirty, so nothing is forgotten if the worker dies.
  */
 export async function applyPulled(
   db: IncidentDatabase,
@@ -22,6 +29,7 @@ export async function applyPulled(
     numbers: Map<string, number>;
     quarantined: Omit<QuarantineRow, 'id'>[];
     cursor: number;
+    final: boolean;
   },
   nowMs: number,
 ): Promise<{ added: number }> {
@@ -49,7 +57,13 @@ export async function applyPulled(
       clock = receive(clock, parseHlc(latest), nowMs, node);
       await db.meta.put({ key: 'clock', value: formatHlc(clock) });
     }
-    for (const id of touched) await refold(db, id);
+    const dirtyRow = await db.meta.get(DIRTY_KEY);
+    const dirty = new Set<string>([...((dirtyRow?.value as string[] | undefined) ?? []), ...touched]);
+    if (page.final) {
+      for (const id of dirty) await refold(db, id);
+      dirty.clear();
+    }
+    await db.meta.put({ key: DIRTY_KEY, value: [...dirty] });
     for (const [incidentId, n] of page.numbers) await db.meta.put({ key: numberKey(incidentId), value: n });
     await db.meta.put({ key: cursorKey(page.teamId), value: page.cursor });
     return { added: fresh.length };

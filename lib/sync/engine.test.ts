@@ -4,6 +4,7 @@ import { LAWRENCE, makeContext, ME } from '../../test/support/domain';
 import { addNote, changeLead, changeSeverity, changeTitle, declareIncident, resolveIncident } from '../incidents/operations';
 import { addScreenshot, removeScreenshot } from '../incidents/screenshots';
 import { syncOnce } from './engine';
+import { pullTeam } from './pull';
 import { readSyncStatus } from './status';
 
 const TEAM = '0190a000-0000-7000-8000-0000000000a1';
@@ -158,6 +159,26 @@ describe('sync engine', () => {
     expect(await lawrence.ctx.db.incidents.count()).toBe(0);
     expect((await lawrence.ctx.db.quarantine.toArray())[0]?.reason).toBe('Clock more than a day ahead');
     expect(String((await lawrence.ctx.db.meta.get('clock'))?.value ?? '') < '009999999999999').toBe(true);
+  });
+
+  it('a pull cut off between pages folds what it applied on the next pull', async () => {
+    const server = new MemoryServer();
+    const sophie = client(server, ME);
+    const { id } = await declareIncident(sophie.ctx, { title: 'Long catch-up' });
+    for (let i = 0; i < 9; i++) await addNote(sophie.ctx, id, { text: `n${i}` });
+    await sophie.sync();
+    const lawrence = client(server, LAWRENCE);
+    let pages = 0;
+    const cut = { ...lawrence.transport, pull: async (t: string, after: number, limit: number) => {
+      if (++pages === 2) throw new Error('worker killed');
+      return lawrence.transport.pull(t, after, limit);
+    } };
+    await expect(pullTeam(lawrence.ctx.db, cut, TEAM, { limit: 4 })).rejects.toThrow('worker killed');
+    expect(await lawrence.ctx.db.events.count()).toBe(4); // the first page landed…
+    expect(await lawrence.ctx.db.incidents.count()).toBe(0); // …not yet folded, but listed as dirty
+    await pullTeam(lawrence.ctx.db, lawrence.transport, TEAM, { limit: 4 });
+    expect((await lawrence.ctx.db.incidents.get(id))?.noteCount).toBe(9);
+    expect((await lawrence.ctx.db.meta.get('sync:dirty'))?.value).toEqual([]);
   });
 
   it('keeps local-only incidents on the device', async () => {

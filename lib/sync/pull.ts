@@ -56,11 +56,12 @@ export async function pullTeam(
     // The cursor never moves backwards, whatever the server says.
     const before = result.cursor;
     const cursor = Math.max(before, page.cursor);
-    const { added } = await applyPulled(db, { teamId, events, numbers, quarantined, cursor }, now());
+    // Caught up: a short page. A full page that did not move the cursor would loop forever: stop there too.
+    const final = page.events.length < limit || cursor === before;
+    const { added } = await applyPulled(db, { teamId, events, numbers, quarantined, cursor, final }, now());
     result.added += added;
     result.quarantined += quarantined.length;
     result.cursor = cursor;
-    // Caught up: a short page. A full page that did not move the cursor would loop forever: stop there too.
-    if (page.events.length < limit || cursor === before) return result;
+    if (final) return result;
   }
 }

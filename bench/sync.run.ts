@@ -1,0 +1,93 @@
+// Push 10,000 queued events and pull 100,000 through the Supabase stand-in in
+// front of real PostgreSQL, with the real supabase-js client and the extension's
+// sync code on fake-indexeddb. Floors, same run: the bare RPC calls alone.
+// Run: npm run bench:sync (prints a table; record it in bench/README.md).
+import 'fake-indexeddb/auto';
+import { expect, it } from 'vitest';
+import { declareIncident, addNote } from '../lib/incidents/operations';
+import { pullTeam } from '../lib/sync/pull';
+import { pushOutbox } from '../lib/sync/push';
+import { toRow } from '../lib/sync/row';
+import { supabaseTransport } from '../lib/sync/supabase-transport';
+import { startStandin } from '../test/support/standin';
+import { createSupabaseDatabase } from '../test/support/supabase-db';
+import { device, makeTeam, signedInClient } from '../test/support/sync-device';
+
+const PUSH = 10_000;
+const PULL = Number(process.env.BENCH_PULL ?? 100_000);
+
+it('push 10,000 / pull 100,000', { timeout: 600_000 }, async () => {
+  const database = await createSupabaseDatabase();
+  const standin = await startStandin({ databaseUrl: database.url });
+  try {
+    const [writer, reader] = await Promise.all([
+      signedInClient(standin, 'bench-writer@example.test', 60_000),
+      signedInClient(standin, 'bench-reader@example.test', 60_000),
+    ]);
+    const teamId = await makeTeam(writer.client, [reader.client]);
+    const a = device(writer.client, writer.userId, 'Writer', teamId);
+    for (let i = 0; i < PUSH / 100; i++) {
+      const { id } = await declareIncident(a.ctx, { title: `Bench incident ${i}` });
+      for (let n = 0; n < 99; n++) await addNote(a.ctx, id, { text: `note ${n} of incident ${i}: p99 latency 1.2 s on /checkout` });
+    }
+    const transport = supabaseTransport(writer.client);
+
+    // Floor: the same rows through the bare RPC, into a scratch team.
+    const scratch = await makeTeam(writer.client, [], 'Scratch');
+    const rows = (await a.ctx.db.events.toArray()).map((e) => ({ ...toRow(e), id: crypto.randomUUID(), team_id: scratch }));
+    let t = performance.now();
+    for (let i = 0; i < rows.length; i += 200) await transport.push(rows.slice(i, i + 200));
+    const pushFloor = performance.now() - t;
+
+    t = performance.now();
+    const pushed = await pushOutbox(a.ctx.db, transport, teamId, { batchSize: 200 });
+    const pushMs = performance.now() - t;
+    expect(pushed.accepted).toBe(PUSH);
+
+    // 90,000 more rows written server-side, so the team holds 100,000.
+    await database.query(
+      `insert into public.incident_events (id, team_id, incident_id, author_id, kind, body, hlc, created_at)
+       select gen_random_uuid(), $1, i.incident_id, $2, 'note',
+              jsonb_build_object('text', 'server note ' || g, 'format', 'plain'),
+              lpad((1764147600000 + g)::text, 15, '0') || '-00000-bench', now()
+       from generate_series(1, $3::int) g
+       cross join lateral (select incident_id from public.incident_events
+                           where team_id = $1 and kind = 'declared' order by server_seq offset (g % 100) limit 1) i`,
+      [teamId, writer.userId, PULL - PUSH],
+    );
+
+    const readerTransport = supabaseTransport(reader.client);
+    t = performance.now();
+    let cursor = 0;
+    let fetched = 0;
+    for (;;) {
+      const page = await readerTransport.pull(teamId, cursor, 1000);
+      fetched += page.events.length;
+      if (page.events.length < 1000) break;
+      cursor = page.cursor;
+    }
+    const pullFloor = performance.now() - t;
+    expect(fetched).toBe(PULL);
+
+    const b = device(reader.client, reader.userId, 'Reader', teamId);
+    t = performance.now();
+    const pulled = await pullTeam(b.ctx.db, readerTransport, teamId, { limit: 1000 });
+    const pullMs = performance.now() - t;
+    expect(pulled.added).toBe(PULL);
+    expect(await b.ctx.db.incidents.count()).toBe(100);
+
+    const row = (what: string, ms: number, floor: number, target: number) =>
+      `| ${what} | ${(ms / 1000).toFixed(2)} s | ${(floor / 1000).toFixed(2)} s | ≤ ${target} s | ${ms <= target * 1000 ? 'met' : '**missed**'} |`;
+    console.log(
+      [
+        '| what | measured | floor: bare RPCs, same run | target | |',
+        '| --- | --- | --- | --- | --- |',
+        row(`push ${PUSH.toLocaleString('en')} queued events (outbox → push_events, 200 a batch)`, pushMs, pushFloor, 5),
+        row(`pull ${PULL.toLocaleString('en')} events (pull_events → validate → IndexedDB → fold, 1,000 a page)`, pullMs, pullFloor, 20),
+      ].join('\n'),
+    );
+  } finally {
+    await standin.stop();
+    await database.stop();
+  }
+});
