@@ -9,20 +9,19 @@ import { pullTeam } from '../lib/sync/pull';
 import { pushOutbox } from '../lib/sync/push';
 import { toRow } from '../lib/sync/row';
 import { supabaseTransport } from '../lib/sync/supabase-transport';
-import { startStandin } from '../test/support/standin';
-import { createSupabaseDatabase } from '../test/support/supabase-db';
+import { startSyncBackend } from '../test/support/sync-backend';
 import { device, makeTeam, signedInClient } from '../test/support/sync-device';
 
 const PUSH = 10_000;
 const PULL = Number(process.env.BENCH_PULL ?? 100_000);
 
 it('push 10,000 / pull 100,000', { timeout: 600_000 }, async () => {
-  const database = await createSupabaseDatabase();
-  const standin = await startStandin({ databaseUrl: database.url });
+  const backend = await startSyncBackend();
+  const database = backend;
   try {
     const [writer, reader] = await Promise.all([
-      signedInClient(standin, 'bench-writer@example.test', 60_000),
-      signedInClient(standin, 'bench-reader@example.test', 60_000),
+      signedInClient(backend, `bench-writer-${Date.now()}@example.test`, 60_000),
+      signedInClient(backend, `bench-reader-${Date.now()}@example.test`, 60_000),
     ]);
     const teamId = await makeTeam(writer.client, [reader.client]);
     const a = device(writer.client, writer.userId, 'Writer', teamId);
@@ -87,7 +86,6 @@ it('push 10,000 / pull 100,000', { timeout: 600_000 }, async () => {
       ].join('\n'),
     );
   } finally {
-    await standin.stop();
-    await database.stop();
+    await backend.stop();
   }
 });

@@ -4,25 +4,24 @@ import { addNote, changeSeverity, changeTitle, declareIncident, resolveIncident 
 import { addScreenshot, removeScreenshot } from '../../lib/incidents/screenshots';
 import { supabaseTransport } from '../../lib/sync/supabase-transport';
 import { imagePath } from '../../lib/sync/transport';
-import { startStandin, type Standin } from '../support/standin';
-import { createSupabaseDatabase, type SupabaseDatabase } from '../support/supabase-db';
+import { startSyncBackend, type SyncBackend } from '../support/sync-backend';
 import { device, makeTeam, signedInClient } from '../support/sync-device';
 
-// Sync through the Supabase stand-in in front of real PostgreSQL, with the
-// real supabase-js client: what the extension's background does, per device.
-let database: SupabaseDatabase;
-let standin: Standin;
+// Sync with the real supabase-js client, what the extension's background does,
+// per simulated device: through the Supabase stand-in in front of real
+// PostgreSQL by default, or a real Supabase stack (supabase/README.md).
+let backend: SyncBackend;
 let people = 0;
-const person = (label: string) => signedInClient(standin, `${label}-${++people}@example.test`);
+const run = `${Date.now().toString(36)}`; // unique emails on a long-lived real stack
+const person = (label: string) => signedInClient(backend, `${label}-${run}-${++people}@example.test`);
+const database = { query: (sql: string, params?: unknown[]) => backend.query(sql, params) };
 
 beforeAll(async () => {
-  database = await createSupabaseDatabase();
-  standin = await startStandin({ databaseUrl: database.url });
+  backend = await startSyncBackend();
 });
 
 afterAll(async () => {
-  await standin?.stop();
-  await database?.stop();
+  await backend?.stop();
 });
 
 async function serverEventIds(teamId: string): Promise<string[]> {
@@ -79,18 +78,21 @@ describe('sync through Supabase', () => {
     const teamId = await makeTeam(sophie.client, [lawrence.client]);
     const a = device(sophie.client, sophie.userId, 'Offline', teamId);
     const b = device(lawrence.client, lawrence.userId, 'Reader', teamId);
-    standin.faults.set({ rate: 1, kinds: ['drop'] });
+    sophie.network.online = false;
     const { id } = await declareIncident(a.ctx, { title: 'On a plane' });
     for (let i = 0; i < 999; i++) await addNote(a.ctx, id, { text: `offline note ${i}` });
     expect((await a.sync()).state).toBe('offline');
-    standin.faults.clear();
+    sophie.network.online = true;
     await a.syncUntilDone();
     await b.syncUntilDone();
     expect((await serverEventIds(teamId)).length).toBe(1_000);
     expect((await b.ctx.db.incidents.get(id))?.noteCount).toBe(999);
   });
 
-  it('5,000 events under 20% injected faults: zero lost, zero duplicated', async () => {
+  // Server-side faults (5xx before and after commit, dropped connections) are
+  // the stand-in's; a real stack cannot be told to fail on demand.
+  it.runIf(process.env.SUPABASE_TEST_URL === undefined)('5,000 events under 20% injected faults: zero lost, zero duplicated', async () => {
+    const faults = backend.faults!;
     const [sophie, lawrence] = await Promise.all([person('faulty'), person('faulty-reader')]);
     const teamId = await makeTeam(sophie.client, [lawrence.client]);
     const a = device(sophie.client, sophie.userId, 'Faulty', teamId);
@@ -103,7 +105,7 @@ describe('sync through Supabase', () => {
       await resolveIncident(a.ctx, incident.id, 'fixed');
     }
     expect(await a.ctx.db.events.count()).toBe(5_000);
-    standin.faults.set({
+    faults.set({
       rate: 0.2,
       kinds: ['error500', 'error503', 'drop', 'error500-after-commit', 'drop-after-commit'],
       paths: /\/rest\/v1\/rpc\/(push|pull)_events/,
@@ -113,14 +115,14 @@ describe('sync through Supabase', () => {
       await a.syncUntilDone(500);
       await b.syncUntilDone(500);
     } finally {
-      standin.faults.clear();
+      faults.clear();
     }
     const onServer = await serverEventIds(teamId);
     expect(onServer.length).toBe(5_000);
     expect(new Set(onServer).size).toBe(5_000);
     expect(await b.ctx.db.events.count()).toBe(5_000);
     expect(await b.projection()).toEqual(await a.projection());
-    expect(standin.requests.some((r) => r.fault)).toBe(true);
+    expect(faults.injected).toBeGreaterThanOrEqual(5); // the faults really happened (about one request in five)
   });
 
   it('concurrent pushers while a cursor puller runs: nothing skipped', async () => {
@@ -234,12 +236,12 @@ describe('sync through Supabase', () => {
     expect(seen?.kind === 'screenshot' && seen.body.thumbnail).toBe('');
   });
 
-  it('an expired session is refreshed and the queue drains', async () => {
+  it.runIf(process.env.SUPABASE_TEST_URL === undefined)('an expired session is refreshed and the queue drains', async () => {
     const sophie = await person('expiring');
     const teamId = await makeTeam(sophie.client, []);
     const a = device(sophie.client, sophie.userId, 'Expiring', teamId);
     await declareIncident(a.ctx, { title: 'Long shift' });
-    standin.expireAccessTokens();
+    backend.expireAccessTokens!();
     const state = await a.sync();
     expect(state.state).toBe('synced');
     expect(await a.ctx.db.outbox.count()).toBe(0);

@@ -3,20 +3,33 @@ import { IncidentDatabase } from '../../lib/db/database';
 import type { DomainContext } from '../../lib/incidents/context';
 import { withTimeout } from '../../lib/supabase/client';
 import { syncWithSession } from '../../lib/sync/session-sync';
-import type { Standin } from './standin';
+import type { SyncBackend } from './sync-backend';
 
 let n = 0;
 
-/** A person with an account on the stand-in, signed in with the real supabase-js client. */
-export async function signedInClient(standin: Standin, email: string, timeoutMs = 5_000): Promise<{ client: SupabaseClient; userId: string }> {
-  const userId = await standin.createUser(email, 'correct horse battery staple');
-  const client = createClient(standin.url, standin.anonKey, {
+/** This device's network: switch it off to work offline (works against any backend). */
+export interface Network {
+  online: boolean;
+}
+
+/** A person with an account on the backend, signed in with the real supabase-js client. */
+export async function signedInClient(
+  backend: Pick<SyncBackend, 'url' | 'anonKey' | 'createUser'>,
+  email: string,
+  timeoutMs = 5_000,
+): Promise<{ client: SupabaseClient; userId: string; network: Network }> {
+  const userId = await backend.createUser(email, 'correct horse battery staple');
+  const network: Network = { online: true };
+  const timed = withTimeout(timeoutMs);
+  const client = createClient(backend.url, backend.anonKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    global: { fetch: withTimeout(timeoutMs) },
+    global: {
+      fetch: (input, init) => (network.online ? timed(input, init) : Promise.reject(new TypeError('Failed to fetch'))),
+    },
   });
   const { error } = await client.auth.signInWithPassword({ email, password: 'correct horse battery staple' });
   if (error) throw error;
-  return { client, userId };
+  return { client, userId, network };
 }
 
 /**

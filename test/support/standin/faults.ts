@@ -51,6 +51,8 @@ export class FaultInjector {
   private plan: FaultPlan | undefined;
   private random: () => number = mulberry32(1);
   private readonly queued: { kind: FaultKind; paths?: RegExp; delayMs: number }[] = [];
+  /** How many faults have been injected so far (tests assert the faults really happened). */
+  injected = 0;
 
   set(plan: FaultPlan): void {
     if (plan.rate < 0 || plan.rate > 1) throw new RangeError(`fault rate must be within 0..1, got ${plan.rate}`);
@@ -76,12 +78,14 @@ export class FaultInjector {
     const index = this.queued.findIndex((q) => !q.paths || matches(q.paths, path));
     if (index >= 0) {
       const [queued] = this.queued.splice(index, 1);
+      this.injected += 1;
       return { kind: queued!.kind, delayMs: queued!.delayMs };
     }
     const plan = this.plan;
     if (!plan || (plan.paths && !matches(plan.paths, path))) return undefined;
     if (this.random() >= plan.rate) return undefined;
     const kind = plan.kinds[Math.floor(this.random() * plan.kinds.length)]!;
+    this.injected += 1;
     return { kind, delayMs: plan.delayMs ?? DEFAULT_DELAY_MS };
   }
 }
