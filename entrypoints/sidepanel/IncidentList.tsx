@@ -6,6 +6,7 @@ import { SeverityBadge, StatusBadge } from '../../components/SeverityBadge';
 import { Timestamp } from '../../components/Timestamp';
 import { useNow } from '../../components/use-now';
 import type { DomainContext } from '../../lib/incidents/context';
+import { incidentRef, readIncidentNumbers } from '../../lib/incidents/numbers';
 import { listIncidents, RECENTLY_RESOLVED_DAYS } from '../../lib/incidents/queries';
 import type { Incident } from '../../lib/model/incident';
 
@@ -15,6 +16,7 @@ export function IncidentList({ ctx, onOpen }: { ctx: DomainContext; onOpen: (id:
   // Re-query when the day rolls over so "recently resolved" stays true.
   const day = Math.floor(now / 86_400_000);
   const lists = useLiveQuery(() => listIncidents(ctx.db, Date.now()), [day]);
+  const numbers = useLiveQuery(() => readIncidentNumbers(ctx.db), []) ?? new Map<string, number>();
   const [declaring, setDeclaring] = useState(false);
 
   return (
@@ -50,7 +52,7 @@ export function IncidentList({ ctx, onOpen }: { ctx: DomainContext; onOpen: (id:
             {lists.active.length === 0 ? (
               <p className="muted">Nothing active. All quiet.</p>
             ) : (
-              <Rows incidents={lists.active} now={now} onOpen={onOpen} label="Active incidents" />
+              <Rows incidents={lists.active} numbers={numbers} now={now} onOpen={onOpen} label="Active incidents" />
             )}
           </section>
           <section aria-labelledby="resolved-heading">
@@ -58,7 +60,7 @@ export function IncidentList({ ctx, onOpen }: { ctx: DomainContext; onOpen: (id:
             {lists.resolved.length === 0 ? (
               <p className="muted">None.</p>
             ) : (
-              <Rows incidents={lists.resolved} now={now} onOpen={onOpen} label="Recently resolved incidents" />
+              <Rows incidents={lists.resolved} numbers={numbers} now={now} onOpen={onOpen} label="Recently resolved incidents" />
             )}
           </section>
         </>
@@ -69,11 +71,13 @@ export function IncidentList({ ctx, onOpen }: { ctx: DomainContext; onOpen: (id:
 
 function Rows({
   incidents,
+  numbers,
   now,
   onOpen,
   label,
 }: {
   incidents: Incident[];
+  numbers: Map<string, number>;
   now: number;
   onOpen: (id: string) => void;
   label: string;
@@ -86,6 +90,7 @@ function Rows({
             {i.title}
           </button>
           <div className="meta row">
+            {numbers.has(i.id) && <span className="mono">{incidentRef(numbers.get(i.id))}</span>}
             <SeverityBadge severity={i.severity} />
             <StatusBadge status={i.status} />
             <span>{i.leadName} is leading</span>

@@ -28,6 +28,7 @@ import type { ScreenshotEvent } from '../../lib/model/event';
 import { browser } from 'wxt/browser';
 import type { MessagingPort } from '../../lib/messaging/protocol';
 import { request } from '../../lib/messaging/send';
+import { incidentRef } from '../../lib/incidents/numbers';
 import { FollowUps } from './FollowUps';
 
 export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; incidentId: string; onBack: () => void }) {
@@ -36,6 +37,7 @@ export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; 
   const events = useLiveQuery(() => readTimeline(ctx.db, incidentId), [incidentId]);
   const people = useLiveQuery(() => listKnownPeople(ctx.db, me), [me.id, me.name]);
   const members = useTeamMembers();
+  const number = useLiveQuery(async () => (await ctx.db.meta.get(`incidentNumber:${incidentId}`))?.value, [incidentId]);
   const now = useNow();
   const note = useAction((input: NoteInput) => addNote(ctx, incidentId, input));
   const severity = useAction((s: Severity) => changeSeverity(ctx, incidentId, s));
@@ -75,6 +77,7 @@ export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; 
           {incident.title}
         </h1>
         <div className="row">
+          {typeof number === 'number' && <span className="mono">{incidentRef(number)}</span>}
           <SeverityBadge severity={incident.severity} />
           <StatusBadge status={incident.status} />
           <span className="muted">

@@ -30,4 +30,13 @@ describe('bundle budgets', () => {
     expect(readFileSync(join(PRODUCTION_EXTENSION_DIR, 'background.js'), 'utf8')).not.toMatch(/html2canvas/i);
     expect(readFileSync(join(PRODUCTION_EXTENSION_DIR, 'content-scripts/render.js'), 'utf8')).toMatch(/html2canvas/i);
   });
+
+  it('keeps supabase-js out of every page: it lives in the background only', () => {
+    for (const page of ['popup.html', 'sidepanel.html', 'options.html']) {
+      for (const f of allJs(PRODUCTION_EXTENSION_DIR, page).files) {
+        expect(readFileSync(join(PRODUCTION_EXTENSION_DIR, f.file), 'utf8'), f.file).not.toMatch(/GoTrueClient|RealtimeClient|StorageClient/);
+      }
+    }
+    expect(readFileSync(join(PRODUCTION_EXTENSION_DIR, 'background.js'), 'utf8')).toMatch(/GoTrueClient/);
+  });
 });

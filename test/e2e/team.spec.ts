@@ -68,7 +68,7 @@ describe('two people on one team', () => {
 
     const row = lawrencePanel.activeList().getByRole('listitem').filter({ hasText: 'Payments down for EU customers' });
     await row.waitFor({ timeout: 40_000 });
-    expect(await row.textContent()).toMatch(/Major.*Sophie is leading/);
+    expect(await row.textContent()).toMatch(/INC-1.*Major.*Sophie is leading/);
     await popup.page.close();
   });
 
