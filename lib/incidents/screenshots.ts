@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { ScreenshotBody } from '../model/event';
+import type { IncidentDatabase } from '../db/database';
+import type { ScreenshotBody, ScreenshotEvent } from '../model/event';
 import type { Incident } from '../model/incident';
 import { appendEvents } from './append';
 import type { DomainContext } from './context';
@@ -68,14 +69,20 @@ export async function addScreenshot(
   return { incident, eventId: events[0]!.id };
 }
 
-/** Everything a redaction scrubs from this device: the image and the thumbnail. */
+/**
+ * Everything a redaction scrubs from this device: the image and the thumbnail.
+ * Runs inside the caller's transaction (a local removal, or a pulled
+ * `redacted` event in lib/sync/apply.ts).
+ */
+export async function scrubScreenshotEvent(db: IncidentDatabase, target: ScreenshotEvent): Promise<void> {
+  await db.blobs.delete(target.body.blobId);
+  await db.events.put({ ...target, body: { ...target.body, thumbnail: '' } });
+}
+
 async function scrubScreenshot(ctx: DomainContext, eventId: string) {
   const target = await ctx.db.events.get(eventId);
   if (target?.kind !== 'screenshot') throw new NotFoundError('That screenshot no longer exists.');
-  return async (db: DomainContext['db']) => {
-    await db.blobs.delete(target.body.blobId);
-    await db.events.put({ ...target, body: { ...target.body, thumbnail: '' } });
-  };
+  return (db: IncidentDatabase) => scrubScreenshotEvent(db, target);
 }
 
 /**

@@ -2,6 +2,7 @@ import { formatHlc, type Hlc, parseHlc, receive } from '../clock/hlc';
 import type { IncidentDatabase, QuarantineRow } from '../db/database';
 import { refold } from '../incidents/append';
 import { readNodeId } from '../incidents/node-id';
+import { scrubScreenshotEvent } from '../incidents/screenshots';
 import type { IncidentEvent } from '../model/event';
 
 export const cursorKey = (teamId: string) => `cursor:${teamId}`;
@@ -42,10 +43,7 @@ export async function applyPulled(
     for (const e of fresh) {
       if (e.kind !== 'redacted') continue;
       const target = await db.events.get(e.body.eventId);
-      if (target?.kind === 'screenshot') {
-        await db.blobs.delete(target.body.blobId);
-        await db.events.put({ ...target, body: { ...target.body, thumbnail: '' } });
-      }
+      if (target?.kind === 'screenshot') await scrubScreenshotEvent(db, target);
     }
     if (page.quarantined.length) await db.quarantine.bulkAdd(page.quarantined);
 
