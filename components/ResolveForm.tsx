@@ -12,16 +12,21 @@ export function ResolveForm({
   onResolve,
   busy,
   error,
+  hasOpenFollowUps = false,
 }: {
-  onResolve: (outcome: Outcome) => void;
+  /** `followUp`: what deferring leaves to do, added with the resolution. */
+  onResolve: (outcome: Outcome, followUp?: string) => void;
   busy?: boolean;
   error?: string | null;
+  hasOpenFollowUps?: boolean;
 }) {
   const [outcome, setOutcome] = useState<Outcome>('fixed');
+  const [followUp, setFollowUp] = useState('');
   const name = useId();
+  const followUpId = useId();
   function submit(e: FormEvent) {
     e.preventDefault();
-    onResolve(outcome);
+    onResolve(outcome, outcome === 'deferred' && followUp.trim() ? followUp : undefined);
   }
   return (
     <form onSubmit={submit}>
@@ -34,6 +39,20 @@ export function ResolveForm({
           </label>
         ))}
       </fieldset>
+      {outcome === 'deferred' && (
+        <div className="field">
+          <label htmlFor={followUpId}>
+            Follow-up {hasOpenFollowUps && <span className="hint">(optional: open follow-ups already cover it)</span>}
+          </label>
+          <input
+            id={followUpId}
+            type="text"
+            placeholder="What will be done later?"
+            value={followUp}
+            onChange={(e) => setFollowUp(e.target.value)}
+          />
+        </div>
+      )}
       <button type="submit" className="primary" disabled={busy}>
         Resolve incident
       </button>

@@ -113,6 +113,10 @@ function EntryBody({
       return <ScreenshotEntry event={e} onOpen={onOpenScreenshot} />;
     case 'redacted':
       return <p>{e.body.reason === 'replaced' ? 'Redacted a screenshot (replaced by the copy below).' : 'Removed a screenshot.'}</p>;
+    case 'reviewed':
+      return <p>Reviewed the incident.</p>;
+    case 'reaction':
+      return null; // shown as counts on the entry it reacts to
   }
 }
 

@@ -31,7 +31,9 @@ export function CurrentIncident({
   const now = useNow();
   const [resolving, setResolving] = useState(false);
   const note = useAction(async (input: NoteInput) => (await loadOperations()).addNote(ctx, incidentId, input));
-  const resolve = useAction(async (outcome: Outcome) => (await loadOperations()).resolveIncident(ctx, incidentId, outcome));
+  const resolve = useAction(async (outcome: Outcome, followUp?: string) =>
+    (await loadOperations()).resolveIncident(ctx, incidentId, outcome, followUp ? { followUp } : {}),
+  );
   const [panelError, setPanelError] = useState<string | null>(null);
 
   if (!incident) return <p className="muted">Loading…</p>;
@@ -73,7 +75,12 @@ export function CurrentIncident({
           <NoteComposer compact label="Add a note" onAdd={note.run} busy={note.busy} error={note.error} />
           {resolving ? (
             <div className="card">
-              <ResolveForm onResolve={(o) => void resolve.run(o)} busy={resolve.busy} error={resolve.error?.message} />
+              <ResolveForm
+                onResolve={(o, f) => void resolve.run(o, f)}
+                busy={resolve.busy}
+                error={resolve.error?.message}
+                hasOpenFollowUps={incident.followUps.some((f) => !f.done)}
+              />
             </div>
           ) : (
             <button type="button" onClick={() => setResolving(true)} aria-expanded={false}>

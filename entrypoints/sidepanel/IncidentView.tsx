@@ -41,7 +41,7 @@ export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; 
   const now = useNow();
   const note = useAction((input: NoteInput) => addNote(ctx, incidentId, input));
   const severity = useAction((s: Severity) => changeSeverity(ctx, incidentId, s));
-  const resolve = useAction((o: Outcome) => resolveIncident(ctx, incidentId, o));
+  const resolve = useAction((o: Outcome, followUp?: string) => resolveIncident(ctx, incidentId, o, followUp ? { followUp } : {}));
   const reopen = useAction(() => reopenIncident(ctx, incidentId));
   const share = useAction(() => request(browser as unknown as MessagingPort, { type: 'shareIncident', incidentId }));
   const image = useAction(async (file: File) =>
@@ -120,7 +120,12 @@ export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; 
           </div>
           <HandOver me={me} current={{ id: incident.leadId, name: incident.leadName }} onHandOver={(p) => changeLead(ctx, incidentId, p)} />
           {active ? (
-            <ResolveForm onResolve={(o) => void resolve.run(o)} busy={resolve.busy} error={resolve.error?.message} />
+            <ResolveForm
+              onResolve={(o, f) => void resolve.run(o, f)}
+              busy={resolve.busy}
+              error={resolve.error?.message}
+              hasOpenFollowUps={incident.followUps.some((f) => !f.done)}
+            />
           ) : (
             <div>
               <button type="button" onClick={() => void reopen.run()} disabled={reopen.busy}>

@@ -64,7 +64,7 @@ describe('local schema', () => {
     const ctx = makeContext({ db: new IncidentDatabase(name, undefined, 2) });
     const { id } = await declareIncident(ctx, { title: 'Before sync' });
     ctx.db.close();
-    const upgraded = new IncidentDatabase(name);
+    const upgraded = new IncidentDatabase(name, undefined, 3);
     await upgraded.open();
     expect(upgraded.verno).toBe(3);
     expect(await upgraded.incidents.get(id)).toMatchObject({ title: 'Before sync' });
@@ -72,6 +72,21 @@ describe('local schema', () => {
     await upgraded.deadLetters.add({ eventId: id, incidentId: id, teamId: id, reason: 'x', failedAt: '2026-11-26T09:00:00.000Z' });
     await upgraded.quarantine.add({ teamId: id, serverSeq: 7, reason: 'bad', row: {}, receivedAt: '2026-11-26T09:00:00.000Z' });
     expect(await upgraded.quarantine.where('teamId').equals(id).count()).toBe(1);
+    upgraded.close();
+  });
+
+  it('v4: refolds rows so they gain reviewers, customer-update counts and search text', async () => {
+    const name = freshName();
+    const ctx = makeContext({ db: new IncidentDatabase(name, undefined, 3) });
+    const { id } = await declareIncident(ctx, { title: 'Search Me' });
+    await addNote(ctx, id, { text: 'Redis OOM' });
+    const { reviewerIds: _r, customerUpdateCount: _c, lastCustomerUpdateAt: _l, searchText: _s, ...v3Row } = (await ctx.db.incidents.get(id))!;
+    await ctx.db.incidents.put(v3Row as never);
+    ctx.db.close();
+    const upgraded = new IncidentDatabase(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(4);
+    expect(await upgraded.incidents.get(id)).toMatchObject({ reviewerIds: [], customerUpdateCount: 0, searchText: 'search me\n\nredis oom' });
     upgraded.close();
   });
 

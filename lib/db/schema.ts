@@ -43,6 +43,13 @@ export const SCHEMA_VERSIONS: readonly {
     version: 3,
     stores: { ...v1Stores, outbox: '++seq, &eventId, teamId', deadLetters: 'eventId, incidentId', quarantine: '++id, teamId' },
   },
+  // v4 (running incidents as a team): rows gain reviewers, customer-update
+  // counts and search text; refold so old rows have them.
+  {
+    version: 4,
+    stores: { ...v1Stores, outbox: '++seq, &eventId, teamId', deadLetters: 'eventId, incidentId', quarantine: '++id, teamId' },
+    upgrade: refoldProjections,
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -2,6 +2,9 @@ import type { IncidentEvent } from '../model/event';
 import { compareEvents } from '../model/order';
 import type { FollowUp, Incident } from '../model/incident';
 
+/** Search looks at this much of an incident's text (title and summary come first). */
+export const SEARCH_TEXT_MAX = 20_000;
+
 /**
  * Folds one incident's events into its current state.
  *
@@ -18,6 +21,8 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
 
   const followUps = new Map<string, FollowUp>();
   const participants = new Set<string>();
+  const reviewers = new Set<string>();
+  const searchable: string[] = [];
   const hidden = new Set<string>();
   const incident: Incident = {
     id: declared.incidentId,
@@ -40,12 +45,16 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
     screenshotCount: 0,
     followUps: [],
     participantIds: [],
+    reviewerIds: [],
+    customerUpdateCount: 0,
+    lastCustomerUpdateAt: null,
+    searchText: '',
   };
 
   for (const e of ordered) {
     if (e.incidentId !== incident.id) continue;
     incident.eventCount += 1;
-    participants.add(e.authorId);
+    if (e.kind !== 'reviewed' && e.kind !== 'feedback' && e.kind !== 'reaction') participants.add(e.authorId);
     if (e.createdAt > incident.lastActivityAt) incident.lastActivityAt = e.createdAt;
     switch (e.kind) {
       case 'declared':
@@ -75,6 +84,7 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
         break;
       case 'note':
         incident.noteCount += 1;
+        searchable.push(e.body.text);
         break;
       case 'follow_up_added':
         if (!followUps.has(e.body.followUpId)) {
@@ -99,7 +109,15 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
         hidden.add(e.body.eventId);
         break;
       case 'customer_update':
+        incident.customerUpdateCount += 1;
+        if (!incident.lastCustomerUpdateAt || e.createdAt > incident.lastCustomerUpdateAt) incident.lastCustomerUpdateAt = e.createdAt;
+        searchable.push(e.body.text);
+        break;
+      case 'reviewed':
+        reviewers.add(e.authorId);
+        break;
       case 'feedback':
+      case 'reaction':
         break;
     }
   }
@@ -108,5 +126,7 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
   incident.statusRank = incident.status === 'active' ? 0 : 1;
   incident.followUps = [...followUps.values()];
   incident.participantIds = [...participants].sort();
+  incident.reviewerIds = [...reviewers].sort();
+  incident.searchText = [incident.title, incident.summary, ...searchable].join('\n').toLowerCase().slice(0, SEARCH_TEXT_MAX);
   return incident;
 }

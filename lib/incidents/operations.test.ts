@@ -4,8 +4,11 @@ import { LAWRENCE, makeContext, ME } from '../../test/support/domain';
 import { StorageFullError, ValidationError } from './errors';
 import {
   addFollowUp,
+  addCustomerUpdate,
+  addFeedback,
   addNote,
   changeLead,
+  markReviewed,
   changeSeverity,
   changeTitle,
   declareIncident,
@@ -124,7 +127,7 @@ describe('changes to an incident', () => {
   it('refuses to resolve twice, and reopening clears the outcome', async () => {
     const ctx = makeContext();
     const { id } = await declareIncident(ctx, { title: 'Webhook retries' });
-    await resolveIncident(ctx, id, 'deferred');
+    await resolveIncident(ctx, id, 'deferred', { followUp: 'Move retries to a queue' });
     await expect(resolveIncident(ctx, id, 'fixed')).rejects.toThrow(/already resolved/);
     const reopened = await reopenIncident(ctx, id);
     expect(reopened).toMatchObject({ status: 'active', outcome: null, resolvedAt: null });
@@ -165,6 +168,52 @@ describe('changes to an incident', () => {
     const ctx = makeContext();
     await expect(addNote(ctx, '0190a000-0000-7000-8000-0000000000ff', { text: 'hi' })).rejects.toThrow(/no longer exists/);
     expect(await ctx.db.events.count()).toBe(0);
+  });
+});
+
+describe('triage and review', () => {
+  it('refuses to defer without a follow-up, and adds the follow-up with the resolution', async () => {
+    const ctx = makeContext();
+    const { id } = await declareIncident(ctx, { title: 'Slow exports' });
+    const error = await resolveIncident(ctx, id, 'deferred').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toMatch(/Deferring needs a follow-up/);
+    expect(await ctx.db.events.count()).toBe(1);
+    const resolved = await resolveIncident(ctx, id, 'deferred', { followUp: 'Paginate the export query' });
+    expect(resolved).toMatchObject({ status: 'resolved', outcome: 'deferred' });
+    expect(resolved.followUps.map((f) => f.text)).toEqual(['Paginate the export query']);
+  });
+
+  it('defers with a follow-up already logged', async () => {
+    const ctx = makeContext();
+    const { id } = await declareIncident(ctx, { title: 'Flaky test' });
+    await addFollowUp(ctx, id, 'Quarantine the test');
+    expect((await resolveIncident(ctx, id, 'deferred')).outcome).toBe('deferred');
+  });
+
+  it('counts reviewers apart from the people who worked the incident, once each', async () => {
+    const ctx = makeContext();
+    const { id } = await declareIncident(ctx, { title: 'Reviewed later' });
+    const reviewer = { ...ctx, actor: LAWRENCE };
+    await markReviewed(reviewer, id);
+    await markReviewed(reviewer, id);
+    await addFeedback(reviewer, id, 'Great trail of graphs, thank you');
+    const incident = await ctx.db.incidents.get(id);
+    expect(incident?.reviewerIds).toEqual([LAWRENCE.userId]);
+    expect(incident?.participantIds).toEqual([ME.userId]);
+    expect(await ctx.db.events.count()).toBe(3);
+  });
+
+  it('logs customer updates and makes notes searchable', async () => {
+    const ctx = makeContext();
+    const { id } = await declareIncident(ctx, { title: 'Checkout Errors' });
+    await addNote(ctx, id, { text: 'Stripe returns 402 for EU cards' });
+    ctx.advance(60_000);
+    const incident = await addCustomerUpdate(ctx, id, 'status_page', 'We are investigating failed payments.');
+    expect(incident.customerUpdateCount).toBe(1);
+    expect(incident.lastCustomerUpdateAt).toBe(new Date(ctx.now()).toISOString());
+    expect(incident.searchText).toContain('stripe returns 402');
+    expect(incident.searchText).toContain('checkout errors');
   });
 });
 

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { httpUrlSchema, type Outcome, type Severity } from '../model/incident-fields';
 import type { Incident } from '../model/incident';
+import type { CUSTOMER_CHANNELS, REACTIONS } from '../model/event';
 import { appendEvents } from './append';
 import type { DomainContext } from './context';
 import { NotFoundError, ValidationError } from './errors';
@@ -77,11 +78,29 @@ export async function changeLead(
     .incident;
 }
 
-export async function resolveIncident(ctx: DomainContext, incidentId: string, outcome: Outcome): Promise<Incident> {
+/**
+ * Resolving is triage. Deferring means the work continues later, so it needs
+ * at least one open follow-up: one already logged, or `followUp` (added in the
+ * same transaction as the resolution).
+ */
+export async function resolveIncident(
+  ctx: DomainContext,
+  incidentId: string,
+  outcome: Outcome,
+  { followUp }: { followUp?: string } = {},
+): Promise<Incident> {
   const incident = await current(ctx, incidentId);
   if (incident.status === 'resolved') throw new ValidationError('This incident is already resolved.');
-  return (await appendEvents(ctx, incidentId, [{ kind: 'status_changed', body: { status: 'resolved', outcome } }]))
-    .incident;
+  const extra = followUp?.trim();
+  if (outcome === 'deferred' && !extra && !incident.followUps.some((f) => !f.done)) {
+    throw new ValidationError('Deferring needs a follow-up: say what will be done later.', 'followUp');
+  }
+  return (
+    await appendEvents(ctx, incidentId, [
+      ...(extra ? [{ kind: 'follow_up_added' as const, body: { followUpId: uuidv7(), text: extra } }] : []),
+      { kind: 'status_changed', body: { status: 'resolved', outcome } },
+    ])
+  ).incident;
 }
 
 export async function reopenIncident(ctx: DomainContext, incidentId: string): Promise<Incident> {
@@ -132,4 +151,32 @@ export async function setFollowUpDone(
   if (!item) throw new NotFoundError('That follow-up no longer exists.');
   if (item.done === done) return incident;
   return (await appendEvents(ctx, incidentId, [{ kind: 'follow_up_done', body: { followUpId, done } }])).incident;
+}
+
+export type CustomerChannel = (typeof CUSTOMER_CHANNELS)[number];
+
+/** Logs a customer update (after it was sent by email, Slack, a status page…) on the timeline. */
+export async function addCustomerUpdate(ctx: DomainContext, incidentId: string, channel: CustomerChannel, text: string): Promise<Incident> {
+  return (await appendEvents(ctx, incidentId, [{ kind: 'customer_update', body: { channel, text: text.trim() } }])).incident;
+}
+
+export async function addFeedback(ctx: DomainContext, incidentId: string, text: string): Promise<Incident> {
+  return (await appendEvents(ctx, incidentId, [{ kind: 'feedback', body: { text: text.trim() } }])).incident;
+}
+
+/** Marks an incident I was not part of as reviewed (once). */
+export async function markReviewed(ctx: DomainContext, incidentId: string): Promise<Incident> {
+  const incident = await current(ctx, incidentId);
+  if (incident.reviewerIds.includes(ctx.actor.userId)) return incident;
+  return (await appendEvents(ctx, incidentId, [{ kind: 'reviewed', body: {} }])).incident;
+}
+
+export async function react(
+  ctx: DomainContext,
+  incidentId: string,
+  eventId: string,
+  emoji: (typeof REACTIONS)[number],
+  on: boolean,
+): Promise<Incident> {
+  return (await appendEvents(ctx, incidentId, [{ kind: 'reaction', body: { eventId, emoji, on } }])).incident;
 }

@@ -15,6 +15,9 @@ import {
 
 const lead = { leadId: idSchema, leadName: personNameSchema };
 
+export const REACTIONS = ['👍', '🎉', '👀', '❤️', '💡'] as const;
+export const CUSTOMER_CHANNELS = ['email', 'slack', 'status_page', 'social', 'other'] as const;
+
 export { THUMBNAIL_MAX_CHARS };
 
 /**
@@ -65,7 +68,7 @@ const bodies = {
     sourceUrl: httpUrlSchema.optional(),
   }),
   customer_update: z.object({
-    channel: z.enum(['email', 'slack', 'status_page', 'social', 'other']),
+    channel: z.enum(CUSTOMER_CHANNELS),
     text: noteTextSchema,
   }),
   follow_up_added: z.object({
@@ -78,6 +81,10 @@ const bodies = {
   screenshot: screenshotBodySchema,
   /** Hides an entry (a screenshot) everywhere; its image and thumbnail are scrubbed, not kept. */
   redacted: z.object({ eventId: idSchema, reason: z.enum(['removed', 'replaced']) }),
+  /** A teammate who was not involved has read the incident (the review queue). */
+  reviewed: z.object({}),
+  /** A reaction on one timeline entry; `on: false` takes it back. Last by clock wins per person and emoji. */
+  reaction: z.object({ eventId: idSchema, emoji: z.enum(REACTIONS), on: z.boolean() }),
 } as const;
 
 export type EventKind = keyof typeof bodies;
@@ -115,6 +122,8 @@ export const incidentEventSchema = z.discriminatedUnion('kind', [
   variant('feedback'),
   variant('screenshot'),
   variant('redacted'),
+  variant('reviewed'),
+  variant('reaction'),
 ]);
 
 export type IncidentEvent = z.infer<typeof incidentEventSchema>;

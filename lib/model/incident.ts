@@ -36,7 +36,13 @@ export const incidentSchema = z.object({
   /** Screenshots shown on the timeline (redacted ones not counted). */
   screenshotCount: z.number().int(),
   followUps: z.array(followUpSchema),
-  /** Everyone who added an event: the review queue asks who was involved. */
+  /** Everyone who worked the incident (reviews, feedback and reactions do not count): the review queue asks who was involved. */
   participantIds: z.array(idSchema),
+  /** Teammates who marked it reviewed. */
+  reviewerIds: z.array(idSchema),
+  customerUpdateCount: z.number().int(),
+  lastCustomerUpdateAt: isoDateSchema.nullable(),
+  /** Lower-cased title, summary and note texts, capped: what side-panel search looks in. */
+  searchText: z.string(),
 });
 export type Incident = z.infer<typeof incidentSchema>;
