@@ -1,0 +1,71 @@
+import { clampLine } from './clean';
+import { recogniseDatadog } from './datadog';
+import { recogniseGitHubActions } from './github-actions';
+import { recogniseGitHubIssue } from './github-issue';
+import { recogniseGrafana } from './grafana';
+import { documentTitle, httpUrl, metaReader, toPage } from './page';
+import type { PageFacts } from './page-facts';
+import { recogniseSentry } from './sentry';
+import { sourceUrlFor } from './source-url';
+import { recogniseSupabaseLogs } from './supabase-logs';
+import type { Recognised, ToolId } from './tool';
+import { recogniseVercel } from './vercel';
+
+export type { ToolId } from './tool';
+
+/** What to prefill when declaring from a tab. */
+export interface PageRecognition {
+  /** The tool the page belongs to, null for any other page. */
+  tool: ToolId | null;
+  /** Never empty, one line, at most TITLE_MAX characters. */
+  title: string;
+  /** Canonical http(s) address of the page, null for chrome://, javascript:, file: … */
+  sourceUrl: string | null;
+  /** Short human name for the page: "Sentry issue", null when unrecognised. */
+  label: string | null;
+}
+
+const recognisers = [
+  recogniseSentry,
+  recogniseGrafana,
+  recogniseDatadog,
+  recogniseGitHubIssue,
+  recogniseGitHubActions,
+  recogniseVercel,
+  recogniseSupabaseLogs,
+];
+
+/** The page title, else og:/twitter:title, else the host (as titleFromPage words it). */
+function fallbackTitle(facts: unknown, url: URL | null): string {
+  const meta = metaReader(facts);
+  const title = clampLine(documentTitle(facts) || meta('og:title') || meta('twitter:title'));
+  if (title) return title;
+  return url?.hostname ? clampLine(`Incident on ${url.hostname}`) : 'Untitled incident';
+}
+
+/**
+ * Recognises common tools from the page's URL shape and builds the incident
+ * title from its metadata; any other page falls back to its title. Never throws:
+ * `facts` comes from a script run in someone else's page.
+ */
+export function recognisePage(facts: PageFacts): PageRecognition {
+  const url = httpUrl(facts && typeof facts === 'object' ? (facts as { url?: unknown }).url : undefined);
+  let found: Recognised | null = null;
+  if (url) {
+    const page = toPage(url, facts);
+    for (const recognise of recognisers) {
+      try {
+        found = recognise(page);
+      } catch {
+        found = null; // a recogniser tripping on an odd page must not stop the declaration
+      }
+      if (found) break;
+    }
+  }
+  const sourceUrl = sourceUrlFor(url, metaReader(facts)('og:url'), {
+    toolPage: !!found,
+    ...(found?.dropParams ? { dropParams: found.dropParams } : {}),
+  });
+  const title = (found && clampLine(found.title)) || fallbackTitle(facts, url);
+  return { tool: found?.tool ?? null, title, sourceUrl, label: found?.label ?? null };
+}
