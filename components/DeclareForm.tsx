@@ -27,11 +27,14 @@ export function DeclareForm({
   initialTitle,
   sourceUrl,
   carriedOver = null,
+  suggestion = null,
   onDeclared,
 }: {
   ctx: DomainContext;
   initialTitle: string;
   sourceUrl?: string | undefined;
+  /** A better title and link, recognised from the page a moment after the form showed. */
+  suggestion?: { title: string; sourceUrl: string | null; label: string | null } | null;
   /** What was typed into the popup's plain-HTML form before React took over. */
   carriedOver?: CarriedOver | null;
   onDeclared: (incident: Incident) => void;
@@ -45,6 +48,20 @@ export function DeclareForm({
   const summaryRef = useRef<HTMLTextAreaElement>(null);
   const ids = { title: useId(), summary: useId(), error: useId(), severity: useId(), count: useId() };
   const declare = useAction(async (input: DeclareInput) => (await loadOperations()).declareIncident(ctx, input));
+  const link = suggestion?.sourceUrl ?? sourceUrl;
+
+  // Take the recognised title only while the person has not touched the field.
+  const untouched = title === (carriedOver?.title ?? initialTitle);
+  useEffect(() => {
+    if (!suggestion || !untouched || suggestion.title === title) return;
+    const selectedAll =
+      document.activeElement === titleRef.current &&
+      titleRef.current?.selectionStart === 0 &&
+      titleRef.current.selectionEnd === title.length;
+    setTitle(suggestion.title);
+    if (selectedAll) requestAnimationFrame(() => titleRef.current?.select());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [suggestion]);
 
   useEffect(() => {
     if (carriedOver) {
@@ -75,7 +92,7 @@ export function DeclareForm({
       declare.setError({ field: 'lead', message: "Enter the lead's name, or choose someone from the list." });
       return;
     }
-    const incident = await declare.run({ title, severity, lead, summary, ...(sourceUrl ? { sourceUrl } : {}) });
+    const incident = await declare.run({ title, severity, lead, summary, ...(link ? { sourceUrl: link } : {}) });
     if (incident) onDeclared(incident);
   }
 
@@ -112,6 +129,7 @@ export function DeclareForm({
             {titleError}
           </p>
         )}
+        {suggestion?.label && !titleError && <p className="hint">From a {suggestion.label}</p>}
       </div>
       <fieldset>
         <legend>Severity</legend>

@@ -1,4 +1,8 @@
-import type { IncidentEvent, ScreenshotEvent } from '../lib/model/event';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { foldReactions } from '../lib/incidents/reactions';
+import type { IncidentEvent, REACTIONS, ScreenshotEvent } from '../lib/model/event';
+import { ReactionBar } from './Reactions';
 import type { Incident } from '../lib/model/incident';
 import { OUTCOME_LABEL } from './ResolveForm';
 import { SEVERITY_LABEL } from './SeverityBadge';
@@ -15,29 +19,54 @@ export function Timeline({
   incident,
   now,
   nameOf,
+  me,
   onOpenScreenshot,
+  onReact,
 }: {
   events: readonly IncidentEvent[];
   incident: Incident;
   now: number;
   nameOf: (userId: string) => string;
+  me?: string;
   onOpenScreenshot?: (event: ScreenshotEvent) => void;
+  onReact?: (eventId: string, emoji: (typeof REACTIONS)[number], on: boolean) => void;
 }) {
   const followUpText = new Map(incident.followUps.map((f) => [f.id, f.text]));
   // A redacted entry is hidden wherever the timeline is shown; the redaction itself stays on record.
   const hidden = new Set(events.flatMap((e) => (e.kind === 'redacted' ? [e.body.eventId] : [])));
+  const reactions = foldReactions(events);
+  const shown = events.filter((e) => !hidden.has(e.id) && e.kind !== 'reaction');
+  // Windowed: an incident with thousands of entries renders only what is on screen.
+  const list = useRef<HTMLOListElement>(null);
+  const [offset, setOffset] = useState(0);
+  // Where the list starts on the page; what sits above it (forms, follow-ups) can change height.
+  useLayoutEffect(() => {
+    const top = list.current ? list.current.getBoundingClientRect().top + window.scrollY : 0;
+    if (Math.abs(top - offset) > 0.5) setOffset(top);
+  });
+  const virtualizer = useWindowVirtualizer({ count: shown.length, estimateSize: () => 64, overscan: 12, scrollMargin: offset });
   return (
-    <ol className="timeline" aria-label="Timeline">
-      {events
-        .filter((e) => !hidden.has(e.id))
-        .map((e) => (
-          <li key={e.id} className={`entry entry-${e.kind}`}>
+    <ol ref={list} className="timeline" aria-label="Timeline" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      {virtualizer.getVirtualItems().map((row) => {
+        const e = shown[row.index]!;
+        return (
+          <li
+            key={e.id}
+            data-index={row.index}
+            ref={virtualizer.measureElement}
+            className={`entry entry-${e.kind}`}
+            style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start - offset}px)` }}
+          >
             <div className="entry-meta">
               <span className="entry-author">{nameOf(e.authorId)}</span> <Timestamp iso={e.createdAt} now={now} />
             </div>
             <EntryBody event={e} followUpText={followUpText} onOpenScreenshot={onOpenScreenshot} />
+            {onReact && me && (
+              <ReactionBar reactions={reactions.get(e.id)} me={me} onToggle={(emoji, on) => onReact(e.id, emoji, on)} />
+            )}
           </li>
-        ))}
+        );
+      })}
     </ol>
   );
 }

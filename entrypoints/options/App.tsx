@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { NameForm, ProfileGate } from '../../components/ProfileGate';
 import { CaptureSettingsForm } from './CaptureSettingsForm';
+import { ExportImport } from './export/ExportImport';
 import { StorageUsage } from './StorageUsage';
 import { TeamSettings } from './team/TeamSettings';
 
@@ -14,6 +15,7 @@ export function App() {
         <CaptureSettingsForm />
       </section>
       <StorageUsage />
+      <ExportImport />
       <section className="card">
         <h2>Where incidents are kept</h2>
         <p>

@@ -8,6 +8,7 @@ import { profileSchema, type Profile } from '../../lib/profile/profile';
 import { parseTeamId } from '../../lib/supabase/team-id';
 import type { PopupBoot } from './boot';
 import { CurrentIncident } from './CurrentIncident';
+import { useRecognisedPage } from './use-recognised-page';
 import type { ShellSnapshot } from './shell';
 
 type View = { kind: 'auto' } | { kind: 'declare' } | { kind: 'incident'; id: string };
@@ -36,6 +37,7 @@ function PopupHome({
 }) {
   const ctx = useDomain(profile, teamId);
   const [view, setView] = useState<View>({ kind: 'auto' });
+  const recognised = useRecognisedPage(boot.tab);
   // null = looked and found none; undefined = still looking. The boot's peek
   // already answered "none" when it showed the shell, so the form stays up.
   const current = useLiveQuery(
@@ -74,6 +76,7 @@ function PopupHome({
         initialTitle={boot.tab?.title ?? ''}
         sourceUrl={boot.tab?.url}
         carriedOver={view.kind === 'auto' ? shell : null}
+        suggestion={recognised}
         onDeclared={(incident) => setView({ kind: 'incident', id: incident.id })}
       />
     </>

@@ -5,6 +5,7 @@ import { useTeamPolling } from '../../components/use-team-polling';
 import type { Profile } from '../../lib/profile/profile';
 import { idSchema as incidentIdSchema } from '../../lib/model/incident-fields';
 import { focusIncidentItem } from '../../lib/ui-state/focus-incident';
+import { useNudgeMinutes } from '../../components/use-team-settings';
 import { IncidentList } from './IncidentList';
 import { IncidentView } from './IncidentView';
 
@@ -50,6 +51,7 @@ function SidePanelHome({ profile, teamId }: { profile: Profile; teamId: string |
   const ctx = useDomain(profile, teamId);
   useTeamPolling(teamId);
   const [openId, open] = useOpenIncident();
-  if (openId) return <IncidentView ctx={ctx} incidentId={openId} onBack={() => open(null)} />;
-  return <IncidentList ctx={ctx} onOpen={open} />;
+  const nudgeMinutes = useNudgeMinutes();
+  if (openId) return <IncidentView ctx={ctx} incidentId={openId} onBack={() => open(null)} nudgeMinutes={nudgeMinutes} />;
+  return <IncidentList ctx={ctx} onOpen={open} nudgeMinutes={nudgeMinutes} />;
 }

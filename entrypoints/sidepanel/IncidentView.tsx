@@ -16,9 +16,14 @@ import {
   changeSeverity,
   changeTitle,
   reopenIncident,
+  react,
   resolveIncident,
   type NoteInput,
 } from '../../lib/incidents/operations';
+import { customerUpdateDue } from '../../lib/incidents/views';
+import type { REACTIONS } from '../../lib/model/event';
+import { CustomerUpdate } from './CustomerUpdate';
+import { ReviewPanel } from './ReviewPanel';
 import { listKnownPeople, readTimeline, type Person } from '../../lib/incidents/queries';
 import type { Outcome, Severity } from '../../lib/model/incident-fields';
 import { encodeImageFile } from '../../lib/capture/image-file';
@@ -31,7 +36,17 @@ import { request } from '../../lib/messaging/send';
 import { incidentRef } from '../../lib/incidents/numbers';
 import { FollowUps } from './FollowUps';
 
-export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; incidentId: string; onBack: () => void }) {
+export function IncidentView({
+  ctx,
+  incidentId,
+  onBack,
+  nudgeMinutes,
+}: {
+  ctx: DomainContext;
+  incidentId: string;
+  onBack: () => void;
+  nudgeMinutes: number;
+}) {
   const me = { id: ctx.actor.userId, name: ctx.actor.displayName };
   const incident = useLiveQuery(async () => (await ctx.db.incidents.get(incidentId)) ?? null, [incidentId]);
   const events = useLiveQuery(() => readTimeline(ctx.db, incidentId), [incidentId]);
@@ -49,6 +64,8 @@ export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; 
   );
   const severityId = useId();
   const [viewing, setViewing] = useState<ScreenshotEvent | null>(null);
+  const [updating, setUpdating] = useState(false);
+  const reaction = useAction((eventId: string, emoji: (typeof REACTIONS)[number], on: boolean) => react(ctx, incidentId, eventId, emoji, on));
 
   if (incident === undefined || events === undefined) return <p className="muted">Loading…</p>;
   if (incident === null) {
@@ -101,6 +118,23 @@ export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; 
         )}
       </header>
 
+      {customerUpdateDue(incident, now, nudgeMinutes) && !updating && (
+        <div className="card nudge row" role="status">
+          <span>
+            No customer update for {nudgeMinutes}+ minutes on this Major incident. Customers forgive a lot when they hear
+            early and often.
+          </span>
+          <button type="button" className="primary" onClick={() => setUpdating(true)}>
+            Draft an update
+          </button>
+        </div>
+      )}
+
+      <details className="card" open={updating} onToggle={(e) => setUpdating(e.currentTarget.open)}>
+        <summary>Customer update{incident.customerUpdateCount ? ` (${incident.customerUpdateCount} sent)` : ''}</summary>
+        {updating && <CustomerUpdate ctx={ctx} incident={incident} onDone={() => setUpdating(false)} />}
+      </details>
+
       <details className="card">
         <summary>Change title, severity, lead or status</summary>
         <div className="stack">
@@ -139,9 +173,19 @@ export function IncidentView({ ctx, incidentId, onBack }: { ctx: DomainContext; 
 
       <FollowUps ctx={ctx} incident={incident} />
 
+      {incident.status === 'resolved' && <ReviewPanel ctx={ctx} incident={incident} />}
+
       <section aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline ({events.length})</h3>
-        <Timeline events={events} incident={incident} now={now} nameOf={nameOf} onOpenScreenshot={setViewing} />
+        <Timeline
+          events={events}
+          incident={incident}
+          now={now}
+          nameOf={nameOf}
+          me={me.id}
+          onOpenScreenshot={setViewing}
+          onReact={(eventId, emoji, on) => void reaction.run(eventId, emoji, on)}
+        />
         {viewing && (
           <ScreenshotViewer ctx={ctx} incidentId={incidentId} event={viewing} onClose={() => setViewing(null)} />
         )}

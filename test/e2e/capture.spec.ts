@@ -188,12 +188,14 @@ describe('evidence capture', () => {
     expect(await click({ menuItemId: 'selection', selectionText: 'ERROR db timeout at pool.connect', pageUrl: `${site.origin}/red` })).toMatch(
       /Selection added/,
     );
+    await sidePanel.scrollToEnd();
     const pre = sidePanel.timeline().locator('pre').filter({ hasText: 'ERROR db timeout' });
     await pre.waitFor();
     expect(await pre.textContent()).toBe('ERROR db timeout\n  at pool.connect');
     await sidePanel.timeline().getByRole('link', { name: `${site.origin}/red` }).first().waitFor();
 
     await click({ menuItemId: 'link', linkUrl: 'https://status.example.com/incidents/42', pageUrl: `${site.origin}/red` });
+    await sidePanel.scrollToEnd();
     await sidePanel.timeline().getByRole('link', { name: 'https://status.example.com/incidents/42' }).waitFor();
   });
 

@@ -134,8 +134,9 @@ describe('declaring and running an incident', () => {
     await page.getByRole('button', { name: 'Resolve incident' }).click();
     await page.getByRole('button', { name: 'Reopen incident' }).waitFor();
     await sidePanel.back();
+    await sidePanel.page.getByText('Nothing active. All quiet.').waitFor();
+    await sidePanel.show('Resolved');
     await sidePanel.resolvedList().getByRole('button', { name: 'Checkout 500s after deploy 412' }).waitFor();
-    expect(await sidePanel.page.getByText('Nothing active. All quiet.').isVisible()).toBe(true);
     await expect.poll(() => badge(session)).toEqual({ text: '', color: [71, 84, 103, 255] });
   });
 });

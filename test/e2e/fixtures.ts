@@ -51,6 +51,11 @@ export const TEST_PAGES: Record<string, { title: string; body?: string }> = {
       <input type="password" value="hunter2hunter2"><p id="log">ERROR db timeout
   at pool.connect</p>`,
   },
+  // A Sentry issue page as Sentry titles it (self-hosted path shape).
+  '/organizations/acme/issues/4242/': {
+    title: 'TypeError: Cannot read properties of undefined (reading &#39;id&#39;) — acme — checkout-api',
+    body: `<meta property="og:title" content="TypeError: Cannot read properties of undefined (reading 'id')"><h1>Issue</h1>`,
+  },
   // A blue box at (200, 150), 240×120, inside the viewport; a green one 2000 px tall.
   '/boxes': {
     title: 'Boxes',
@@ -63,7 +68,7 @@ export const TEST_PAGES: Record<string, { title: string; body?: string }> = {
 
 export async function startTestSite(): Promise<{ origin: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    const page = TEST_PAGES[req.url ?? ''] ?? { title: 'Test page' };
+    const page = TEST_PAGES[new URL(req.url ?? '/', 'http://127.0.0.1').pathname] ?? { title: 'Test page' };
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><title>${page.title}</title>${page.body ?? `<h1>${page.title}</h1>`}`);
   });

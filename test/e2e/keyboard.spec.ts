@@ -54,4 +54,32 @@ describe('keyboard and the way to the side panel', () => {
     await sidePanel.page.getByRole('heading', { level: 1, name: 'Search returns nothing' }).waitFor();
     await sidePanel.timeline().getByText('Elasticsearch cluster is red').waitFor();
   });
+  it('recognises a Sentry issue and titles the incident from it, with a clean source link', async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(`${site.origin}/organizations/acme/issues/4242/?referrer=slack&utm_source=alert`);
+    const popup = new PopupPage(await openPopupWindow(session));
+    // I already lead incidents from the tests above: declare another one here.
+    await popup.page.getByRole('button', { name: 'Declare another incident' }).click();
+    await popup.page.getByText('From a Sentry issue').waitFor();
+    const title = await popup.title().inputValue();
+    expect(title).toMatch(/^TypeError: Cannot read properties of undefined \(reading 'id'\)/);
+    await popup.title().press('Enter');
+    expect(await popup.currentIncidentTitle()).toBe(title);
+    const sourceUrl = await popup.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok) => {
+        const r = indexedDB.open('incident-capture');
+        r.onsuccess = () => ok(r.result);
+      });
+      const all = await new Promise<{ title: string; sourceUrl: string | null }[]>((ok) => {
+        const r = db.transaction('incidents').objectStore('incidents').getAll();
+        r.onsuccess = () => ok(r.result);
+      });
+      db.close();
+      return all.find((i) => i.title.startsWith('TypeError'))?.sourceUrl;
+    });
+    expect(sourceUrl).toBe(`${site.origin}/organizations/acme/issues/4242/`); // tracking parameters gone
+    await popup.page.close();
+    await tab.close();
+  });
+
 });

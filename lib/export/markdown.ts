@@ -1,0 +1,144 @@
+import type { IncidentDatabase } from '../db/database';
+import { NotFoundError } from '../incidents/errors';
+import { readIncidentNumbers } from '../incidents/numbers';
+import { readTimeline } from '../incidents/queries';
+import { formatDuration } from '../format/time';
+import type { IncidentEvent, ScreenshotEvent } from '../model/event';
+import type { Incident } from '../model/incident';
+import type { Outcome } from '../model/incident-fields';
+import { exportRef } from './incident-ref';
+import { codeBlock, escapeMarkdown, itemText, markdownLink } from './markdown-text';
+import { readableUtc } from './utc';
+
+export interface MarkdownOptions {
+  /** Names for authors; by default, the names leads were given on this incident. */
+  nameOf?: (userId: string) => string | undefined;
+  /** For an active incident's running time. */
+  now?: () => number;
+}
+
+const SEVERITY = { minor: 'Minor', major: 'Major' } as const;
+const OUTCOME: Record<Outcome, string> = { fixed: 'Fixed', deferred: 'Deferred', no_action: 'No action needed' };
+const CHANNEL = { email: 'email', slack: 'Slack', status_page: 'status page', social: 'social', other: 'other' } as const;
+
+/**
+ * One incident as a Markdown report to paste into Slack, Notion or a doc: the
+ * heading, a summary line (times in UTC, so it reads the same for everyone),
+ * the summary, follow-ups as a checklist and the timeline as dated bullets.
+ * Redacted screenshots are left out; all user text is escaped.
+ */
+export async function incidentMarkdown(db: IncidentDatabase, incidentId: string, options: MarkdownOptions = {}): Promise<string> {
+  const [incident, events, numbers] = await Promise.all([
+    db.incidents.get(incidentId),
+    readTimeline(db, incidentId),
+    readIncidentNumbers(db),
+  ]);
+  if (!incident) throw new NotFoundError('That incident no longer exists on this device.');
+  return renderIncidentMarkdown(incident, events, exportRef(incident.id, numbers), options);
+}
+
+/** Copies one incident's Markdown to the clipboard and returns it. */
+export async function copyIncidentMarkdown(
+  db: IncidentDatabase,
+  incidentId: string,
+  { clipboard = navigator.clipboard, ...options }: MarkdownOptions & { clipboard?: Pick<Clipboard, 'writeText'> } = {},
+): Promise<string> {
+  const markdown = await incidentMarkdown(db, incidentId, options);
+  await clipboard.writeText(markdown);
+  return markdown;
+}
+
+export function renderIncidentMarkdown(
+  incident: Incident,
+  events: readonly IncidentEvent[],
+  ref: string,
+  { nameOf, now = Date.now }: MarkdownOptions = {},
+): string {
+  const leads = new Map<string, string>();
+  for (const e of events) if (e.kind === 'declared' || e.kind === 'lead_changed') leads.set(e.body.leadId, e.body.leadName);
+  const name = (id: string) => nameOf?.(id) ?? leads.get(id);
+  const followUpText = new Map(incident.followUps.map((f) => [f.id, f.text]));
+  const hidden = new Set(events.flatMap((e) => (e.kind === 'redacted' ? [e.body.eventId] : [])));
+
+  const out: string[] = [`# ${ref} · ${escapeMarkdown(incident.title)}`, summaryLine(incident, now())];
+  if (incident.summary) out.push(escapeMarkdown(incident.summary).split('\n').join('  \n'));
+  if (incident.sourceUrl) out.push(`Source: ${markdownLink(incident.sourceUrl)}`);
+  if (incident.followUps.length) {
+    out.push('## Follow-ups', incident.followUps.map((f) => `- [${f.done ? 'x' : ' '}] ${itemText(f.text)}`).join('\n'));
+  }
+  const items = events.flatMap((e) => {
+    if (hidden.has(e.id)) return [];
+    const text = entry(e, followUpText);
+    if (text === null) return [];
+    const author = name(e.authorId);
+    return [`- ${readableUtc(e.createdAt)}${author ? ` · ${escapeMarkdown(author)}` : ''}: ${text}`];
+  });
+  out.push('## Timeline', items.join('\n'));
+  return `${out.join('\n\n')}\n`;
+}
+
+function summaryLine(i: Incident, nowMs: number): string {
+  const parts = [`**${SEVERITY[i.severity]}**`];
+  if (i.status === 'resolved') parts.push(`Resolved: ${i.outcome ? OUTCOME[i.outcome] : 'no outcome'}`);
+  else parts.push('Active');
+  parts.push(`Lead: ${escapeMarkdown(i.leadName)}`, `Declared ${readableUtc(i.declaredAt)}`);
+  if (i.status === 'resolved' && i.resolvedAt) {
+    parts.push(`Resolved ${readableUtc(i.resolvedAt)}`, `Duration ${formatDuration(Date.parse(i.resolvedAt) - Date.parse(i.declaredAt))}`);
+  } else {
+    parts.push(`Running for ${formatDuration(nowMs - Date.parse(i.declaredAt))}`);
+  }
+  return parts.join(' · ');
+}
+
+/** One timeline entry's text after the date and author, or null for entries a report leaves out. */
+function entry(e: IncidentEvent, followUpText: Map<string, string>): string | null {
+  switch (e.kind) {
+    case 'declared':
+      return `Declared a ${SEVERITY[e.body.severity]} incident, “${itemText(e.body.title)}”, led by ${itemText(e.body.leadName)}.`;
+    case 'title_changed':
+      return `Renamed the incident to “${itemText(e.body.title)}”.`;
+    case 'summary_changed':
+      return e.body.summary ? `Updated the summary:  \n  ${itemText(e.body.summary)}` : 'Cleared the summary.';
+    case 'severity_changed':
+      return `Changed the severity to ${SEVERITY[e.body.severity]}.`;
+    case 'lead_changed':
+      return `Handed the lead to ${itemText(e.body.leadName)}.`;
+    case 'status_changed':
+      return e.body.status === 'resolved' ? `Resolved: ${OUTCOME[e.body.outcome]}.` : 'Reopened the incident.';
+    case 'note': {
+      const from = e.body.sourceUrl ? ` (from ${markdownLink(e.body.sourceUrl)})` : '';
+      if (e.body.format === 'log') return `Log${from}:\n\n${codeBlock(e.body.text)}`;
+      return `${itemText(e.body.text)}${from}`;
+    }
+    case 'customer_update':
+      return `Customer update (${CHANNEL[e.body.channel]}): ${itemText(e.body.text)}`;
+    case 'follow_up_added':
+      return `Added a follow-up: ${itemText(e.body.text)}`;
+    case 'follow_up_done': {
+      const text = followUpText.get(e.body.followUpId);
+      return `${e.body.done ? 'Completed' : 'Reopened'} the follow-up: ${text === undefined ? '(removed)' : itemText(text)}`;
+    }
+    case 'feedback':
+      return `Feedback: ${itemText(e.body.text)}`;
+    case 'screenshot':
+      return screenshotText(e);
+    case 'redacted':
+      return e.body.reason === 'replaced' ? 'Redacted a screenshot (replaced by a copy).' : 'Removed a screenshot.';
+    case 'reviewed':
+      return 'Reviewed the incident.';
+    case 'reaction':
+      return null; // a reaction is about another entry, not an entry of its own
+    default: {
+      const unhandled: never = e; // a new kind must decide how it reads in a report
+      void unhandled;
+      return null;
+    }
+  }
+}
+
+function screenshotText(e: ScreenshotEvent): string {
+  const { pageTitle, pageUrl, source } = e.body;
+  const what = source === 'redacted_copy' ? 'Redacted screenshot' : 'Screenshot';
+  const title = pageTitle?.trim() ? ` of ${itemText(pageTitle)}` : '';
+  return `${what}${title}${pageUrl ? ` (${markdownLink(pageUrl)})` : ''}`;
+}

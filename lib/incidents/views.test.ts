@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { LAWRENCE, makeContext, ME } from '../../test/support/domain';
+import { addCustomerUpdate, addNote, changeSeverity, declareIncident, markReviewed, resolveIncident } from './operations';
+import { customerUpdateDue, listView, searchIncidents } from './views';
+
+async function fixture() {
+  const ctx = makeContext();
+  const theirs = { ...ctx, actor: LAWRENCE };
+  const mine = await declareIncident(ctx, { title: 'My minor' });
+  ctx.advance(60_000);
+  const major = await declareIncident(theirs, { title: 'Their major', severity: 'major', lead: { id: LAWRENCE.userId, name: 'Lawrence' } });
+  ctx.advance(60_000);
+  const notMine = await declareIncident(theirs, { title: 'Resolved without me', lead: { id: LAWRENCE.userId, name: 'Lawrence' } });
+  await addNote(theirs, notMine.id, { text: 'Redis evictions spiked' });
+  await resolveIncident(theirs, notMine.id, 'fixed');
+  ctx.advance(60_000);
+  const helped = await declareIncident(theirs, { title: 'I helped', lead: { id: LAWRENCE.userId, name: 'Lawrence' } });
+  await addNote(ctx, helped.id, { text: 'I looked at the graphs' });
+  await resolveIncident(theirs, helped.id, 'no_action');
+  return { ctx, theirs, mine, major, notMine, helped };
+}
+
+describe('side panel views', () => {
+  it('Active, Mine, Major and Resolved', async () => {
+    const { ctx, mine, major, notMine, helped } = await fixture();
+    const titles = async (view: Parameters<typeof listView>[1]) => (await listView(ctx.db, view, ME.userId, ctx.now())).map((i) => i.title);
+    expect(await titles('active')).toEqual([major.title, mine.title]);
+    expect(await titles('mine')).toEqual([mine.title]);
+    expect(await titles('major')).toEqual([major.title]);
+    expect(await titles('resolved')).toEqual([helped.title, notMine.title]);
+  });
+
+  it('Not involved: resolved incidents I took no part in, until I review them', async () => {
+    const { ctx, notMine } = await fixture();
+    const queue = async () => (await listView(ctx.db, 'not_involved', ME.userId, ctx.now())).map((i) => i.id);
+    expect(await queue()).toEqual([notMine.id]);
+    await markReviewed(ctx, notMine.id);
+    expect(await queue()).toEqual([]);
+    // Older than the review window: not asked for any more.
+    const later = makeContext({ db: ctx.db, actor: { userId: '0190a000-0000-7000-8000-0000000000d9', displayName: 'New hire' } });
+    expect((await listView(later.db, 'not_involved', later.actor.userId, ctx.now() + 31 * 86_400_000)).length).toBe(0);
+  });
+
+  it('searches titles and notes, every word', async () => {
+    const { ctx } = await fixture();
+    const all = [...(await listView(ctx.db, 'active', ME.userId, ctx.now())), ...(await listView(ctx.db, 'resolved', ME.userId, ctx.now()))];
+    expect(searchIncidents(all, 'redis').map((i) => i.title)).toEqual(['Resolved without me']);
+    expect(searchIncidents(all, 'REDIS spiked').length).toBe(1);
+    expect(searchIncidents(all, 'redis nothing').length).toBe(0);
+    expect(searchIncidents(all, '  ').length).toBe(4);
+  });
+
+  it('nudges for a customer update on an active Major incident after the set time', async () => {
+    const { ctx, theirs, major, mine } = await fixture();
+    const at = (minutes: number) => Date.parse(major.declaredAt) + minutes * 60_000;
+    expect(customerUpdateDue(major, at(29), 30)).toBe(false);
+    expect(customerUpdateDue(major, at(30), 30)).toBe(true);
+    expect(customerUpdateDue(mine, at(300), 30)).toBe(false); // Minor: no nudge
+    ctx.advance(40 * 60_000);
+    const updated = await addCustomerUpdate(theirs, major.id, 'email', 'We are on it.');
+    expect(customerUpdateDue(updated, ctx.now() + 10 * 60_000, 30)).toBe(false);
+    expect(customerUpdateDue(updated, ctx.now() + 30 * 60_000, 30)).toBe(true);
+    const minor = await changeSeverity(theirs, major.id, 'minor');
+    expect(customerUpdateDue(minor, ctx.now() + 300 * 60_000, 30)).toBe(false);
+  });
+});
