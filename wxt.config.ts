@@ -31,7 +31,10 @@ export default defineConfig({
     // menu) grant access to that one tab, so no host permissions are needed.
     // scripting: masking, the element picker and html2canvas, injected on demand.
     // alarms: the sync timer, so a sleeping worker still polls the team.
-    permissions: ['storage', 'sidePanel', 'activeTab', 'unlimitedStorage', 'scripting', 'contextMenus', 'alarms'],
+    permissions: ['storage', 'sidePanel', 'activeTab', 'unlimitedStorage', 'scripting', 'contextMenus', 'alarms', 'notifications'],
+    // Slack's incoming webhooks send no CORS headers, so posting needs host
+    // access: asked for, with the reason shown, when someone saves a webhook.
+    optional_host_permissions: ['https://hooks.slack.com/*'],
     ...(e2e ? { host_permissions: ['<all_urls>'] } : {}),
     action: { default_title: 'Declare or open an incident' },
     commands: {

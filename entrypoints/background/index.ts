@@ -3,6 +3,8 @@ import { setUpRouter } from './router';
 import { setUpBadge } from './set-up-badge';
 import { onCaptureCommand, setUpCapture } from './set-up-capture';
 import { onMenuClick, setUpContextMenus } from './set-up-context-menus';
+import { setUpNotifications } from './set-up-notifications';
+import { postPendingToSlack, setUpSlack } from './set-up-slack';
 import { runSync, setUpSync } from './set-up-sync';
 import { setUpTeam } from './set-up-team';
 
@@ -15,8 +17,10 @@ export default defineBackground(() => {
   setUpContextMenus();
   setUpTeam();
   setUpSync();
+  setUpNotifications();
+  setUpSlack();
   setUpRouter();
   // End-to-end builds only: headless automation cannot press a keyboard
   // shortcut or open a context menu, so the tests call the real handlers.
-  if (__E2E__) Object.assign(globalThis, { __incidentTest: { onCaptureCommand, onMenuClick, runSync } });
+  if (__E2E__) Object.assign(globalThis, { __incidentTest: { onCaptureCommand, onMenuClick, runSync, postPendingToSlack } });
 });

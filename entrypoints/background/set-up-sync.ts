@@ -4,6 +4,7 @@ import { getDb } from '../../lib/db';
 import { loadTeam, teamItem } from '../../lib/supabase/team';
 import { syncWithSession } from '../../lib/sync/session-sync';
 import { listen } from './router';
+import { notifyPulled } from './set-up-notifications';
 import { teamClient } from './team-client';
 
 const ALARM = 'sync';
@@ -25,7 +26,7 @@ export function runSync({ force = false } = {}): Promise<void> {
       again = false;
       const [team, client] = await Promise.all([loadTeam(), teamClient()]);
       if (!team || !client) return;
-      await syncWithSession(client, getDb(), team.teamId, { force });
+      await syncWithSession(client, getDb(), team.teamId, { force, onPulled: (events) => void notifyPulled(events) });
     } while (again);
   })()
     .catch((error: unknown) => console.error('Sync failed', error))

@@ -4,6 +4,7 @@ import { CaptureSettingsForm } from './CaptureSettingsForm';
 import { ExportImport } from './export/ExportImport';
 import { StorageUsage } from './StorageUsage';
 import { TeamSettings } from './team/TeamSettings';
+import { RunningSettings } from './RunningSettings';
 
 export function App() {
   return (
@@ -11,6 +12,7 @@ export function App() {
       <h1>Incident Capture settings</h1>
       <ProfileGate>{(profile) => <Profile name={profile.displayName} />}</ProfileGate>
       <TeamSettings />
+      <RunningSettings />
       <section className="card">
         <CaptureSettingsForm />
       </section>

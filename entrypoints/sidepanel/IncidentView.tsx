@@ -34,6 +34,7 @@ import { browser } from 'wxt/browser';
 import type { MessagingPort } from '../../lib/messaging/protocol';
 import { request } from '../../lib/messaging/send';
 import { incidentRef } from '../../lib/incidents/numbers';
+import { copyIncidentMarkdown } from '../../lib/export/markdown';
 import { FollowUps } from './FollowUps';
 
 export function IncidentView({
@@ -65,6 +66,12 @@ export function IncidentView({
   const severityId = useId();
   const [viewing, setViewing] = useState<ScreenshotEvent | null>(null);
   const [updating, setUpdating] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const copy = useAction(async () => {
+    setCopied(false);
+    await copyIncidentMarkdown(ctx.db, incidentId, { nameOf: (id) => (id === me.id ? me.name : (names.get(id) ?? 'A teammate')) });
+    setCopied(true);
+  });
   const reaction = useAction((eventId: string, emoji: (typeof REACTIONS)[number], on: boolean) => react(ctx, incidentId, eventId, emoji, on));
 
   if (incident === undefined || events === undefined) return <p className="muted">Loading…</p>;
@@ -106,7 +113,18 @@ export function IncidentView({
           {!active && incident.outcome ? ` · Resolved: ${OUTCOME_LABEL[incident.outcome]}` : ''}
         </p>
         {incident.summary && <p className="text">{incident.summary}</p>}
-        {incident.sourceUrl && <SafeLink href={incident.sourceUrl}>Where it was declared</SafeLink>}
+        <div className="row">
+          {incident.sourceUrl && <SafeLink href={incident.sourceUrl}>Where it was declared</SafeLink>}
+          <button type="button" className="link" onClick={() => void copy.run()}>
+            Copy as Markdown
+          </button>
+          {copy.error && (
+            <span className="error" role="alert">
+              {copy.error.message}
+            </span>
+          )}
+          {copied && <span role="status">Copied for Slack, Notion or Docs.</span>}
+        </div>
         {!incident.teamId && ctx.teamId && (
           <div className="row" style={{ marginTop: 8 }}>
             <span className="muted">Only on this device.</span>

@@ -42,6 +42,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('refreshTeam') }),
   z.object({ type: z.literal('syncNow') }),
   z.object({ type: z.literal('shareIncident'), incidentId: id }),
+  /** Options: post a test message to the Slack webhook. */
+  z.object({ type: z.literal('testSlack') }),
   /** A teammate's screenshot, fetched from Storage when someone opens it. */
   z.object({ type: z.literal('downloadImage'), eventId: id }),
 ]);

@@ -33,7 +33,7 @@ export async function applyPulled(
     final: boolean;
   },
   nowMs: number,
-): Promise<{ added: number }> {
+): Promise<{ added: number; fresh: IncidentEvent[] }> {
   return db.transaction('rw', [db.events, db.incidents, db.meta, db.blobs, db.quarantine], async () => {
     const held = await db.events.bulkGet(page.events.map((e) => e.id));
     const fresh = page.events.filter((_, i) => !held[i]);
@@ -64,6 +64,6 @@ export async function applyPulled(
     await db.meta.put({ key: DIRTY_KEY, value: [...dirty] });
     for (const [incidentId, n] of page.numbers) await db.meta.put({ key: numberKey(incidentId), value: n });
     await db.meta.put({ key: cursorKey(page.teamId), value: page.cursor });
-    return { added: fresh.length };
+    return { added: fresh.length, fresh };
   });
 }

@@ -1,4 +1,5 @@
 import type { IncidentDatabase } from '../db/database';
+import type { IncidentEvent } from '../model/event';
 import { backoffDelay } from './backoff';
 import { pullTeam } from './pull';
 import { pushOutbox } from './push';
@@ -13,6 +14,8 @@ export interface SyncDeps {
   random?: () => number;
   pushBatch?: number;
   pullLimit?: number;
+  /** Told about each page of teammates' events as it lands (notifications). */
+  onPulled?: (events: IncidentEvent[]) => void;
 }
 
 async function save(db: IncidentDatabase, state: SyncState) {
@@ -35,7 +38,7 @@ export async function syncOnce(deps: SyncDeps, { force = false } = {}): Promise<
       batchSize: deps.pushBatch ?? 200,
       now: () => new Date(now()).toISOString(),
     });
-    await pullTeam(db, transport, teamId, { limit: deps.pullLimit ?? 500, now });
+    await pullTeam(db, transport, teamId, { limit: deps.pullLimit ?? 500, now, ...(deps.onPulled ? { onApplied: deps.onPulled } : {}) });
     const state: SyncState = { state: 'synced', lastError: null, lastSyncedAt: new Date(now()).toISOString(), attempt: 0, nextAttemptAt: 0 };
     await save(db, state);
     return state;

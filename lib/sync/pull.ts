@@ -27,7 +27,11 @@ export async function pullTeam(
   db: IncidentDatabase,
   transport: SyncTransport,
   teamId: string,
-  { limit = 500, now = () => Date.now() } = {},
+  {
+    limit = 500,
+    now = () => Date.now(),
+    onApplied,
+  }: { limit?: number; now?: () => number; onApplied?: (fresh: IncidentEvent[]) => void } = {},
 ): Promise<PullResult> {
   const result: PullResult = { added: 0, quarantined: 0, cursor: await readCursor(db, teamId) };
   for (;;) {
@@ -58,7 +62,8 @@ export async function pullTeam(
     const cursor = Math.max(before, page.cursor);
     // Caught up: a short page. A full page that did not move the cursor would loop forever: stop there too.
     const final = page.events.length < limit || cursor === before;
-    const { added } = await applyPulled(db, { teamId, events, numbers, quarantined, cursor, final }, now());
+    const { added, fresh } = await applyPulled(db, { teamId, events, numbers, quarantined, cursor, final }, now());
+    if (fresh.length) onApplied?.(fresh);
     result.added += added;
     result.quarantined += quarantined.length;
     result.cursor = cursor;

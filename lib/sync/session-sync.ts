@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { IncidentDatabase } from '../db/database';
+import type { IncidentEvent } from '../model/event';
 import { syncOnce } from './engine';
 import { readSyncState, SYNC_STATE_KEY, type SyncState } from './status';
 import { supabaseTransport } from './supabase-transport';
@@ -14,7 +15,7 @@ export async function syncWithSession(
   client: SupabaseClient,
   db: IncidentDatabase,
   teamId: string,
-  { force = false, now }: { force?: boolean; now?: () => number } = {},
+  { force = false, now, onPulled }: { force?: boolean; now?: () => number; onPulled?: (events: IncidentEvent[]) => void } = {},
 ): Promise<SyncState> {
   const { data } = await client.auth.getSession();
   if (!data.session) {
@@ -22,7 +23,7 @@ export async function syncWithSession(
     await db.meta.put({ key: SYNC_STATE_KEY, value: state });
     return state;
   }
-  const deps = { db, transport: supabaseTransport(client), teamId, ...(now ? { now } : {}) };
+  const deps = { db, transport: supabaseTransport(client), teamId, ...(now ? { now } : {}), ...(onPulled ? { onPulled } : {}) };
   const state = await syncOnce(deps, { force });
   if (state.state !== 'signed_out') return state;
   const { error } = await client.auth.refreshSession();

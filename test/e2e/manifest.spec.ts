@@ -23,7 +23,7 @@ describe('manifest', () => {
     const m = manifest(PRODUCTION_EXTENSION_DIR);
     expect(m.content_scripts ?? []).toEqual([]);
     expect(m.permissions).toEqual(expect.arrayContaining(['scripting', 'contextMenus']));
-    expect(m.optional_host_permissions ?? []).toEqual([]);
+    expect(m.optional_host_permissions).toEqual(['https://hooks.slack.com/*']);
     expect(m.commands['capture-screenshot'].suggested_key.default).toBe('Alt+Shift+S');
   });
 

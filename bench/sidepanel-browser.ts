@@ -1,0 +1,101 @@
+// Chromium with a copy of the built extension, a profile, and the bench data
+// written straight into the extension's IndexedDB (bench/sidepanel.run.ts).
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionSession } from '../test/support/chromium.mjs';
+import type { BenchData } from './sidepanel-data';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
+export const DB_NAME = 'incident-capture';
+/** A side panel is a tall, narrow window. */
+export const VIEWPORT = { width: 400, height: 900 };
+
+export interface SidePanelBench {
+  session: ExtensionSession;
+  close(): Promise<void>;
+}
+
+/** Writes rows into one object store with raw IndexedDB, in one transaction (structured clone, no Dexie). */
+function putRows(page: Page, store: string, rows: readonly unknown[]): Promise<void> {
+  return page.evaluate(
+    async ({ name, store, rows }) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      await new Promise<void>((ok, fail) => {
+        const tx = db.transaction(store, 'readwrite');
+        const os = tx.objectStore(store);
+        for (const row of rows) os.put(row);
+        tx.oncomplete = () => ok();
+        tx.onerror = () => fail(tx.error);
+      });
+      db.close();
+    },
+    { name: DB_NAME, store, rows },
+  );
+}
+
+export function countRows(page: Page): Promise<{ events: number; incidents: number }> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const count = (store: string) =>
+      new Promise<number>((ok) => {
+        const r = db.transaction(store).objectStore(store).count();
+        r.onsuccess = () => ok(r.result);
+      });
+    const result = { events: await count('events'), incidents: await count('incidents') };
+    db.close();
+    return result;
+  }, DB_NAME);
+}
+
+/**
+ * Launches Chromium with a copy of the E2E build plus two bare pages (a blank
+ * document, and one plain input) for floors, sets the profile, lets Dexie
+ * create the database by opening the side panel once, then writes the events
+ * and projection rows in chunks.
+ */
+export async function startSidePanelBench(data: BenchData): Promise<SidePanelBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-sidepanel-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  writeFileSync(join(dir, 'bench-blank.html'), '<!doctype html><html lang="en"><title>blank</title><body></body></html>');
+  writeFileSync(join(dir, 'bench-input.html'), '<!doctype html><html lang="en"><title>input</title><body><input type="search"><ul></ul></body></html>');
+  let session: ExtensionSession;
+  try {
+    session = await launchWithExtension(dir, { viewport: VIEWPORT });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const close = async () => {
+    await session.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await session.worker.evaluate(async (me) => {
+      await chrome.storage.local.set({ profile: { userId: me.id, displayName: me.name } });
+    }, data.me);
+    const setup = await session.context.newPage();
+    await setup.goto(session.url('sidepanel.html'));
+    await setup.getByText('No incidents yet.').waitFor();
+    for (let i = 0; i < data.events.length; i += 5_000) await putRows(setup, 'events', data.events.slice(i, i + 5_000));
+    for (let i = 0; i < data.incidents.length; i += 500) await putRows(setup, 'incidents', data.incidents.slice(i, i + 500));
+    const counts = await countRows(setup);
+    if (counts.events !== data.events.length || counts.incidents !== data.incidents.length) {
+      throw new Error(`Seeding wrote ${JSON.stringify(counts)}, expected ${data.events.length} events and ${data.incidents.length} incidents`);
+    }
+    await setup.close();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { session, close };
+}

@@ -1,0 +1,60 @@
+import { formatHlc } from '../../lib/clock/hlc';
+import { getDb } from '../../lib/db';
+import { loadProfile } from '../../lib/profile/profile';
+import { loadTeamSettings } from '../../lib/settings/team-settings';
+import { postToSlack, slackMessageFor } from '../../lib/slack/messages';
+import { handle, listen } from './router';
+import { flashBadge } from './set-up-badge';
+
+const POSTED_KEY = 'slack:posted';
+export const SLACK_STATUS_KEY = 'slack:status';
+const LOOK_BACK_MS = 24 * 3_600_000;
+
+let posting: Promise<void> | null = null;
+
+/**
+ * Posts my recent Major declarations and resolutions to the team's Slack
+ * webhook, once each. The incident is saved first and never depends on Slack:
+ * a failure is shown (badge, Options) and the message is retried on the next
+ * change, for a day.
+ */
+export function postPendingToSlack(): Promise<void> {
+  posting ??= (async () => {
+    const [settings, profile] = await Promise.all([loadTeamSettings(), loadProfile()]);
+    if (!settings.slackWebhookUrl || !profile) return;
+    const db = getDb();
+    const since = formatHlc({ wall: Date.now() - LOOK_BACK_MS, counter: 0, node: '0' });
+    const posted = new Set(((await db.meta.get(POSTED_KEY))?.value as string[] | undefined) ?? []);
+    const recent = await db.events.where('hlc').above(since).toArray();
+    for (const event of recent) {
+      if (posted.has(event.id)) continue;
+      const text = slackMessageFor(event, await db.incidents.get(event.incidentId), profile.userId);
+      if (!text) continue;
+      try {
+        await postToSlack(settings.slackWebhookUrl, text);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await db.meta.put({ key: SLACK_STATUS_KEY, value: { ok: false, message, at: new Date().toISOString() } });
+        await flashBadge(false, message);
+        return;
+      }
+      posted.add(event.id);
+      await db.meta.put({ key: POSTED_KEY, value: [...posted].slice(-500) });
+      await db.meta.put({ key: SLACK_STATUS_KEY, value: { ok: true, message: 'Posted to Slack', at: new Date().toISOString() } });
+    }
+  })().finally(() => {
+    posting = null;
+  });
+  return posting;
+}
+
+export function setUpSlack(): void {
+  listen('incidentsChanged', () => postPendingToSlack());
+  handle('testSlack', async () => {
+    const settings = await loadTeamSettings();
+    if (!settings.slackWebhookUrl) throw new Error('Save a webhook URL first.');
+    await postToSlack(settings.slackWebhookUrl, ':wave: Incident Capture is connected to this channel.');
+    return { ok: true };
+  });
+  void postPendingToSlack();
+}

@@ -1,0 +1,147 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, openPopupWindow, startTestSite, type ExtensionSession } from './fixtures';
+import { PopupPage } from './pages/popup.page';
+import { SidePanelPage } from './pages/sidepanel.page';
+
+/** A stand-in for Slack's incoming webhook on 127.0.0.1: records posts, or fails on demand. */
+async function startWebhook() {
+  const posts: { text: string }[] = [];
+  let status = 200;
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      if (status === 200) posts.push(JSON.parse(body));
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(status === 200 ? 'ok' : 'server_error');
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/services/hook`,
+    posts,
+    fail: (code: number) => (status = code),
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+describe('running incidents: views, customer updates, follow-ups, Slack', () => {
+  let session: ExtensionSession;
+  let site: Awaited<ReturnType<typeof startTestSite>>;
+  let webhook: Awaited<ReturnType<typeof startWebhook>>;
+  let panel: SidePanelPage;
+
+  async function declare(title: string, severity: 'Minor' | 'Major' = 'Minor') {
+    const popup = new PopupPage(await openPopupWindow(session));
+    // The popup opens on the form, or on the incident I already lead.
+    const another = popup.page.getByRole('button', { name: 'Declare another incident' });
+    await another.or(popup.title()).first().waitFor();
+    if (await another.isVisible()) await another.click();
+    await popup.declare({ title, severity });
+    await popup.currentIncidentTitle();
+    await popup.page.close();
+  }
+
+  beforeAll(async () => {
+    [site, session, webhook] = await Promise.all([startTestSite(), launchExtension(), startWebhook()]);
+    const tab = await session.context.newPage();
+    await tab.goto(`${site.origin}/grafana`);
+    const popup = new PopupPage(await openPopupWindow(session));
+    await popup.saveName('Sophie');
+    await popup.page.close();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await site?.close();
+    await webhook?.close();
+  });
+
+  it('posts Major declarations to Slack once the webhook is saved, and shows a failure without losing the incident', async () => {
+    const options = await session.context.newPage();
+    await options.goto(session.url('options.html'));
+    await options.getByLabel('Slack incoming-webhook URL (optional)').fill(webhook.url);
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+    await declare('Payments down', 'Major');
+    await expect.poll(() => webhook.posts.map((p) => p.text)).toEqual([':rotating_light: Major incident: *Payments down*, Sophie is leading.']);
+
+    webhook.fail(500);
+    await declare('Search down', 'Major');
+    await options.getByText(/Slack refused the message \(500/).waitFor({ timeout: 15_000 });
+    webhook.fail(200);
+    await declare('Just a flaky test'); // Minor: nothing posted, but the retry of the failed one goes out
+    await expect.poll(() => webhook.posts.length, { timeout: 15_000 }).toBe(2);
+    expect(webhook.posts[1]?.text).toContain('Search down');
+    await options.close();
+  });
+
+  it('filters by view and searches titles and notes', async () => {
+    panel = new SidePanelPage(await session.context.newPage());
+    await panel.page.goto(session.url('sidepanel.html'));
+    await panel.openIncident('Search down');
+    await panel.page.getByLabel('Add to the timeline').fill('Elasticsearch heap at 95%');
+    await panel.page.getByRole('button', { name: 'Add note' }).click();
+    await panel.timeline().getByText('Elasticsearch heap at 95%').waitFor();
+    await panel.back();
+
+    const names = async () => (await panel.activeList().getByRole('button').allTextContents()).sort();
+    expect(await names()).toEqual(['Just a flaky test', 'Payments down', 'Search down']);
+    await panel.show('Major');
+    await expect
+      .poll(async () => (await panel.page.getByRole('list', { name: 'Major incidents' }).getByRole('button').allTextContents()).sort())
+      .toEqual(['Payments down', 'Search down']);
+    await panel.show('Active');
+    await panel.page.getByLabel('Search incidents').fill('elasticsearch heap');
+    await expect.poll(names).toEqual(['Search down']);
+    await panel.page.getByLabel('Search incidents').fill('nothing like this');
+    await panel.page.getByText('Nothing matches “nothing like this”.').waitFor();
+    await panel.page.getByLabel('Search incidents').fill('');
+  });
+
+  it('drafts, copies and logs a customer update with its channel', async () => {
+    await panel.openIncident('Payments down');
+    await panel.page.getByText('Customer update', { exact: true }).click();
+    const draft = panel.page.getByLabel('Update', { exact: true });
+    await draft.waitFor();
+    expect(await draft.inputValue()).toMatch(/^We are investigating Payments down\.[\s\S]*Sophie is leading[\s\S]*Next update by/);
+    await panel.page.getByLabel('Channel').selectOption({ label: 'Status page' });
+    await panel.page.getByRole('button', { name: 'Log as sent' }).click();
+    await panel.scrollToEnd();
+    await panel.timeline().getByText(/Customer update \(status page\):/).waitFor();
+    await panel.page.getByText('Customer update (1 sent)').waitFor();
+  });
+
+  it('refuses to defer without a follow-up; with one, lists it in Follow-ups', async () => {
+    await panel.page.getByText('Change title, severity, lead or status').click();
+    await panel.page.getByRole('radio', { name: 'Deferred (follow up later)' }).check();
+    await panel.page.getByRole('button', { name: 'Resolve incident' }).click();
+    await panel.page.getByRole('alert').filter({ hasText: 'Deferring needs a follow-up' }).waitFor();
+    await panel.page.getByLabel('Follow-up', { exact: true }).fill('Add a circuit breaker around the payment provider');
+    await panel.page.getByRole('button', { name: 'Resolve incident' }).click();
+    await panel.page.getByRole('button', { name: 'Reopen incident' }).waitFor();
+    await expect.poll(() => webhook.posts.some((p) => p.text.includes('Resolved (deferred, follow-ups logged)'))).toBe(true);
+
+    await panel.back();
+    await panel.show('Follow-ups');
+    const list = panel.page.getByRole('list', { name: 'Open follow-ups' });
+    await list.getByText('Add a circuit breaker around the payment provider').waitFor();
+    // Ticked off, it leaves the list at once (so click, not check: there is nothing left to stay checked).
+    await list.getByRole('checkbox', { name: 'Add a circuit breaker around the payment provider' }).click();
+    await panel.page.getByText('No open follow-ups.').waitFor();
+  });
+
+  it('reacts to a timeline entry', async () => {
+    await panel.show('Active');
+    await panel.openIncident('Search down');
+    const entry = panel.timeline().getByRole('listitem').filter({ hasText: 'Elasticsearch heap at 95%' });
+    await entry.getByRole('button', { name: 'Add a reaction' }).click();
+    await entry.getByRole('button', { name: 'React with 🎉' }).click();
+    await entry.getByRole('button', { name: '🎉 1, including you' }).waitFor();
+    await entry.getByRole('button', { name: '🎉 1, including you' }).click();
+    await expect.poll(() => entry.getByRole('button', { name: /🎉/ }).count()).toBe(0);
+  });
+});
