@@ -101,4 +101,31 @@ describe('two people on one team', () => {
     expect(await count()).toBe(1);
     await reopened.page.getByText('Synced').first().waitFor({ timeout: 20_000 });
   });
+
+  it('a teammate who was not involved reviews the resolved incident and leaves feedback', async () => {
+    const sophiePanel = new SidePanelPage(await sophie.context.newPage());
+    await sophiePanel.page.goto(sophie.url('sidepanel.html'));
+    await sophiePanel.openIncident('Payments down for EU customers');
+    await sophiePanel.page.getByText('Change title, severity, lead or status').click();
+    await sophiePanel.page.getByRole('radio', { name: 'Fixed' }).check();
+    await sophiePanel.page.getByRole('button', { name: 'Resolve incident' }).click();
+    await sophiePanel.page.getByRole('button', { name: 'Reopen incident' }).waitFor();
+
+    await lawrencePanel.back();
+    await lawrencePanel.show('Not involved');
+    const queue = lawrencePanel.page.getByRole('list', { name: 'Not involved incidents' });
+    await queue.getByRole('button', { name: 'Payments down for EU customers' }).click({ timeout: 40_000 });
+    await lawrencePanel.page.getByText('You were not involved in this incident.').waitFor();
+    await lawrencePanel.page.getByRole('button', { name: 'Mark as reviewed' }).click();
+    await lawrencePanel.page.getByText('You reviewed this incident.').waitFor();
+    await lawrencePanel.page.getByLabel('Feedback', { exact: true }).fill('Great trail of graphs; the rollback note saved me time.');
+    await lawrencePanel.page.getByRole('button', { name: 'Send feedback' }).click();
+
+    await sophiePanel.scrollToEnd();
+    await sophiePanel.timeline().getByText('Feedback: Great trail of graphs; the rollback note saved me time.').waitFor({ timeout: 40_000 });
+    await sophiePanel.page.getByText('Reviewed by 1 teammate.').waitFor();
+    await lawrencePanel.back();
+    await lawrencePanel.show('Not involved');
+    await lawrencePanel.page.getByText('Nothing to review').waitFor();
+  });
 });
