@@ -8,6 +8,7 @@ import type { MessageOf, MessageSender } from '../../lib/messaging/protocol';
 import { captureDeps } from './capture-deps';
 import { backgroundDomain } from './domain';
 import { handle } from './router';
+import { describePage } from './describe-page';
 import { flashBadge } from './set-up-badge';
 
 export const CAPTURE_COMMAND = 'capture-screenshot';
@@ -60,7 +61,7 @@ export async function onCaptureCommand(tab: { id?: number; url?: string; title?:
     const reason = whyNotCapturable(tab.url, await captureDeps.fileAccess());
     if (reason) throw new Error(reason); // before declaring: no empty incident for a page we cannot capture
     const ctx = await backgroundDomain();
-    const { incidentId, declared } = await incidentForPage(ctx, tab);
+    const { incidentId, declared } = await incidentForPage(ctx, await describePage(tab));
     const result = await captureVisible(captureDeps, ctx, { incidentId, tabId: tab.id });
     await flashBadge(true, declared ? 'Declared a Minor incident and added the screenshot' : 'Screenshot added to your incident');
     return { ...result, incidentId };

@@ -6,6 +6,7 @@ import { addNote } from '../../lib/incidents/operations';
 import { incidentForPage } from '../../lib/incidents/target';
 import type { Incident } from '../../lib/model/incident';
 import { backgroundDomain } from './domain';
+import { describePage } from './describe-page';
 import { flashBadge } from './set-up-badge';
 import { captureTab, startPicker } from './set-up-capture';
 
@@ -42,7 +43,8 @@ export async function onMenuClick(info: ClickInfo, tab: Tab | undefined): Promis
   if (tab?.id === undefined) throw new Error('There is no tab to take this from.');
   const ctx = await backgroundDomain();
   const only = active.length === 1 ? active[0]!.id : null;
-  const { incidentId } = await incidentForPage(ctx, tab, parsed.incidentId ?? only);
+  const preferred = parsed.incidentId ?? only;
+  const { incidentId } = await incidentForPage(ctx, preferred ? tab : await describePage(tab), preferred);
   switch (parsed.action) {
     case 'screenshot':
       await captureTab(incidentId, tab.id);
