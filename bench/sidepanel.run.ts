@@ -15,7 +15,7 @@ import type { Incident } from '../lib/model/incident';
 import { DB_NAME, startSidePanelBench } from './sidepanel-browser';
 import { generateBenchData, validateBenchData } from './sidepanel-data';
 
-const LOADS = Number(process.env.BENCH_LOADS ?? 15);
+const LOADS = Number(process.env.BENCH_LOADS ?? 25);
 const WARMUP = 2;
 const ROUNDS = 2; // each search query runs once per round
 // Rows the plain-DOM search floor draws: about what the windowed list draws in a 900 px panel.
@@ -58,6 +58,28 @@ function observeFirstRows({ rows, shell }: { rows: string; shell: string }) {
   observer.observe(document, { childList: true, subtree: true });
 }
 
+type Reads = { firstTx?: number; start?: number; end?: number };
+
+/** Diagnostic only (never in the medians of the table's targets): when the page opens its first IndexedDB transaction, and when the view's main read (one index getAll) starts and ends. */
+function observeReads(target: string) {
+  const reads: Reads = {};
+  (window as unknown as { __reads: Reads }).__reads = reads;
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+    reads.firstTx ??= performance.now();
+    return transaction.apply(this, args);
+  };
+  const getAll = IDBIndex.prototype.getAll;
+  IDBIndex.prototype.getAll = function (this: IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
+    const request = getAll.apply(this, args);
+    if (`${this.objectStore.name}.${this.name}` === target && reads.start === undefined) {
+      reads.start = performance.now();
+      request.addEventListener('success', () => (reads.end = performance.now()));
+    }
+    return request;
+  };
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -86,9 +108,14 @@ it.skipIf(underSyncScript)('side panel: 2,000 incidents, 100,000 events; a 5,000
     const activeCount = data.incidents.filter((i) => i.status === 'active').length;
     const resolved = data.incidents.filter((i) => i.status === 'resolved').sort(byActivity);
 
-    async function loadOnce(path: string, selectors: { rows: string; shell: string }): Promise<Required<Marks> & { dcl: number }> {
+    async function loadOnce(
+      path: string,
+      selectors: { rows: string; shell: string },
+      readsOf?: string,
+    ): Promise<Required<Marks> & { dcl: number; reads?: Required<Reads> }> {
       const page = await session.context.newPage();
       await page.addInitScript(observeFirstRows, selectors);
+      if (readsOf) await page.addInitScript(observeReads, readsOf);
       await page.goto(session.url(path));
       const handle = await page.waitForFunction(() => {
         const marks = (window as unknown as BenchWindow).__bench;
@@ -96,8 +123,9 @@ it.skipIf(underSyncScript)('side panel: 2,000 incidents, 100,000 events; a 5,000
       });
       const marks = (await handle.jsonValue()) as Required<Marks>;
       const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+      const reads = readsOf ? await page.evaluate(() => (window as unknown as { __reads: Required<Reads> }).__reads) : undefined;
       await page.close();
-      return { ...marks, dcl };
+      return { ...marks, dcl, ...(reads ? { reads } : {}) };
     }
     async function blankOnce(): Promise<number> {
       const page = await session.context.newPage();
@@ -155,6 +183,15 @@ it.skipIf(underSyncScript)('side panel: 2,000 incidents, 100,000 events; a 5,000
         blank.push(b);
         reads.push(r);
       }
+    }
+    // A few more loads that also note when the main read runs: where the time goes.
+    const listReads: (Required<Reads> & { rows: number })[] = [];
+    const timelineReads: (Required<Reads> & { rows: number })[] = [];
+    for (let i = 0; i < 5; i++) {
+      const l = await loadOnce('sidepanel.html', LIST, 'incidents.status');
+      listReads.push({ ...l.reads!, rows: l.rows });
+      const tl = await loadOnce(timelinePath, TIMELINE, 'events.[incidentId+hlc]');
+      timelineReads.push({ ...tl.reads!, rows: tl.rows });
     }
     const loadsMs = performance.now() - t;
 
@@ -307,6 +344,14 @@ it.skipIf(underSyncScript)('side panel: 2,000 incidents, 100,000 events; a 5,000
       row(`search on Resolved (${resolved.length.toLocaleString('en')} rows): input → rows match + 1 frame, median of ${search.length}`, searchMs, floorMs, 100),
       info('… list: DOMContentLoaded / first React render / shell (profile read) / rows', `${ms(stage(list, 'dcl'))} / ${ms(stage(list, 'root'))} / ${ms(stage(list, 'shell'))} / ${ms(listMs)}`),
       info('… timeline: DOMContentLoaded / first React render / shell (profile read) / rows', `${ms(stage(timeline, 'dcl'))} / ${ms(stage(timeline, 'root'))} / ${ms(stage(timeline, 'shell'))} / ${ms(timelineMs)}`),
+      info(
+        `… list, 5 instrumented loads: first IndexedDB transaction / ${activeCount}-row read starts / ends / rows`,
+        `${ms(median(listReads.map((r) => r.firstTx)))} / ${ms(median(listReads.map((r) => r.start)))} / ${ms(median(listReads.map((r) => r.end)))} / ${ms(median(listReads.map((r) => r.rows)))}`,
+      ),
+      info(
+        '… timeline, 5 instrumented loads: first IndexedDB transaction / 5,000-event read starts / ends / rows',
+        `${ms(median(timelineReads.map((r) => r.firstTx)))} / ${ms(median(timelineReads.map((r) => r.start)))} / ${ms(median(timelineReads.map((r) => r.end)))} / ${ms(median(timelineReads.map((r) => r.rows)))}`,
+      ),
       info(`… raw IndexedDB alone, blank page: open + ${activeCount} active rows / then 5,000 events`, `${ms(median(reads.map((r) => r.list)))} / ${ms(median(reads.map((r) => r.timeline)))}`),
       info('… search: input → rows match (before the frame)', ms(median(search.map((s) => s.dom)))),
       info(
