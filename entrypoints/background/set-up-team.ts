@@ -62,7 +62,10 @@ export function setUpTeam(): void {
     if (!parsed.ok) throw new Error(parsed.error);
     try {
       // Any HTTP answer means the project is there; a network error means it is not.
-      await fetch(`${parsed.connection.url}/auth/v1/health`, { headers: { apikey: parsed.connection.anonKey } });
+      await fetch(`${parsed.connection.url}/auth/v1/health`, {
+        headers: { apikey: parsed.connection.anonKey },
+        signal: AbortSignal.timeout(10_000),
+      });
     } catch {
       throw new Error(`Could not reach ${parsed.connection.url}. Check the URL and your connection.`);
     }

@@ -24,7 +24,7 @@ import { customerUpdateDue } from '../../lib/incidents/views';
 import type { REACTIONS } from '../../lib/model/event';
 import { CustomerUpdate } from './CustomerUpdate';
 import { ReviewPanel } from './ReviewPanel';
-import { listKnownPeople, readTimeline, type Person } from '../../lib/incidents/queries';
+import { readTimeline, type Person } from '../../lib/incidents/queries';
 import type { Outcome, Severity } from '../../lib/model/incident-fields';
 import { encodeImageFile } from '../../lib/capture/image-file';
 import { addScreenshot } from '../../lib/incidents/screenshots';
@@ -36,6 +36,8 @@ import { request } from '../../lib/messaging/send';
 import { incidentRef } from '../../lib/incidents/numbers';
 import { copyIncidentMarkdown } from '../../lib/export/markdown';
 import { FollowUps } from './FollowUps';
+
+const FIRST_SCREENFUL = 40;
 
 export function IncidentView({
   ctx,
@@ -50,8 +52,11 @@ export function IncidentView({
 }) {
   const me = { id: ctx.actor.userId, name: ctx.actor.displayName };
   const incident = useLiveQuery(async () => (await ctx.db.incidents.get(incidentId)) ?? null, [incidentId]);
-  const events = useLiveQuery(() => readTimeline(ctx.db, incidentId), [incidentId]);
-  const people = useLiveQuery(() => listKnownPeople(ctx.db, me), [me.id, me.name]);
+  // A first screenful arrives long before a long log is read in full: show it at once.
+  const head = useLiveQuery(() => readTimeline(ctx.db, incidentId, FIRST_SCREENFUL), [incidentId]);
+  const full = useLiveQuery(() => readTimeline(ctx.db, incidentId), [incidentId]);
+  const events = full ?? head;
+  const [controlsOpen, setControlsOpen] = useState(false);
   const members = useTeamMembers();
   const number = useLiveQuery(async () => (await ctx.db.meta.get(`incidentNumber:${incidentId}`))?.value, [incidentId]);
   const now = useNow();
@@ -85,7 +90,11 @@ export function IncidentView({
       </div>
     );
   }
-  const names = new Map([...(people ?? [me]), ...members].map((p) => [p.id, p.name]));
+  // Names from this incident's own log (leads carry theirs) and the team: no scan of every incident.
+  const names = new Map<string, string>([
+    ...events.flatMap((e) => (e.kind === 'declared' || e.kind === 'lead_changed' ? [[e.body.leadId, e.body.leadName] as const] : [])),
+    ...members.map((m) => [m.id, m.name] as const),
+  ]);
   const nameOf = (id: string) => (id === me.id ? `${me.name} (you)` : (names.get(id) ?? 'A teammate'));
   const active = incident.status === 'active';
 
@@ -153,8 +162,10 @@ export function IncidentView({
         {updating && <CustomerUpdate ctx={ctx} incident={incident} onDone={() => setUpdating(false)} />}
       </details>
 
-      <details className="card">
+      <details className="card" open={controlsOpen} onToggle={(e) => setControlsOpen(e.currentTarget.open)}>
         <summary>Change title, severity, lead or status</summary>
+        {/* Rendered once opened: the lead picker reads every known person, work the first paint need not wait for. */}
+        {controlsOpen && (
         <div className="stack">
           <RenameForm key={incident.title} current={incident.title} onRename={(t) => changeTitle(ctx, incidentId, t)} />
           <div className="field">
@@ -187,6 +198,7 @@ export function IncidentView({
             </div>
           )}
         </div>
+        )}
       </details>
 
       <FollowUps ctx={ctx} incident={incident} />
@@ -194,7 +206,7 @@ export function IncidentView({
       {incident.status === 'resolved' && <ReviewPanel ctx={ctx} incident={incident} />}
 
       <section aria-labelledby="timeline-heading">
-        <h3 id="timeline-heading">Timeline ({events.length})</h3>
+        <h3 id="timeline-heading">Timeline ({incident.eventCount})</h3>
         <Timeline
           events={events}
           incident={incident}

@@ -257,3 +257,15 @@ describe('queries', () => {
     expect(await ctx.db.events.where('[incidentId+hlc]').between([id, Dexie.minKey], [id, Dexie.maxKey]).count()).toBe(3);
   });
 });
+
+describe('readTimeline with a limit', () => {
+  it('reads only the start of a long log, in order', async () => {
+    const ctx = makeContext();
+    const { id } = await declareIncident(ctx, { title: 'Long' });
+    for (let i = 0; i < 10; i++) await addNote(ctx, id, { text: `n${i}` });
+    const head = await readTimeline(ctx.db, id, 4);
+    const all = await readTimeline(ctx.db, id);
+    expect(head).toEqual(all.slice(0, 4));
+    expect(all).toHaveLength(11);
+  });
+});

@@ -31,9 +31,10 @@ export async function findMyCurrentIncident(db: IncidentDatabase, userId: string
   return mine[0] ?? null;
 }
 
-/** One incident's timeline, in (hlc, id) order. */
-export async function readTimeline(db: IncidentDatabase, incidentId: string): Promise<IncidentEvent[]> {
-  return db.events.where('[incidentId+hlc]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]).toArray();
+/** One incident's timeline, in (hlc, id) order; `limit` reads only its start (a first screenful). */
+export async function readTimeline(db: IncidentDatabase, incidentId: string, limit?: number): Promise<IncidentEvent[]> {
+  const range = db.events.where('[incidentId+hlc]').between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]);
+  return (limit ? range.limit(limit) : range).toArray();
 }
 
 export interface Person {
