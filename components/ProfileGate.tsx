@@ -38,12 +38,15 @@ export function NameForm({
   onSaved,
   initial = '',
   heading = 'Welcome',
+  autoFocus = true,
   intro = 'Incidents are owned by a lead. What name should your team see when you lead one? Everything stays on this device until you connect a team.',
 }: {
   onSaved: (p: Profile) => void;
   initial?: string;
   heading?: string;
   intro?: string;
+  /** First run only: on a settings page, focus must not jump here while someone types elsewhere. */
+  autoFocus?: boolean;
 }) {
   const [name, setName] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -64,7 +67,7 @@ export function NameForm({
         <input
           id="display-name"
           type="text"
-          autoFocus
+          autoFocus={autoFocus}
           maxLength={NAME_MAX + 20}
           value={name}
           onChange={(e) => setName(e.target.value)}

@@ -37,6 +37,7 @@ function Profile({ name }: { name: string }) {
         key={name}
         initial={name}
         heading="Your profile"
+        autoFocus={false}
         intro="The name your team sees when you lead an incident or add to a timeline."
         onSaved={() => setSaved(true)}
       />

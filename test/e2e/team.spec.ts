@@ -69,6 +69,11 @@ describe('two people on one team', () => {
     const row = lawrencePanel.activeList().getByRole('listitem').filter({ hasText: 'Payments down for EU customers' });
     await row.waitFor({ timeout: 40_000 });
     expect(await row.textContent()).toMatch(/INC-1.*Major.*Sophie is leading/);
+    // And a desktop notification asked Lawrence to join in.
+    const worker = lawrence.context.serviceWorkers().find((w) => w.url().includes(lawrence.extensionId))!;
+    await expect
+      .poll(() => worker.evaluate(async () => Object.keys(await chrome.notifications.getAll())), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(/^incident:/)]);
     await popup.page.close();
   });
 

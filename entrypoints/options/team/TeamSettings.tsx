@@ -1,7 +1,8 @@
 import { useAction } from '../../../components/use-action';
 import { connectionItem } from '../../../lib/supabase/connection';
 import { accountItem, teamItem } from '../../../lib/supabase/team';
-import { ask } from './ask';
+import { useEffect, useState } from 'react';
+import { ANSWERED, ask } from './ask';
 import { ConnectForm } from './ConnectForm';
 import { SignInForm } from './SignInForm';
 import { TeamPanel } from './TeamPanel';
@@ -9,9 +10,15 @@ import { useStorageValue } from './use-storage-value';
 
 /** Connect a project → sign in → create or join a team. Each step shows once the one before is done. */
 export function TeamSettings() {
-  const connection = useStorageValue(connectionItem);
-  const account = useStorageValue(accountItem);
-  const team = useStorageValue(teamItem);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    window.addEventListener(ANSWERED, bump);
+    return () => window.removeEventListener(ANSWERED, bump);
+  }, []);
+  const connection = useStorageValue(connectionItem, version);
+  const account = useStorageValue(accountItem, version);
+  const team = useStorageValue(teamItem, version);
   const signOut = useAction(() => ask({ type: 'signOut' }));
   const disconnect = useAction(() => ask({ type: 'disconnectProject' }));
 
