@@ -16,9 +16,12 @@ describe('noticesFor', () => {
     await changeLead(lawrence, minor.id, { id: ME.userId, name: 'Sophie' });
     await declareIncident(ctx, { title: 'Mine', severity: 'major' });
     const events = (await ctx.db.events.toArray()) as IncidentEvent[];
-    const notices = noticesFor(events, ME.userId, on, names);
+    const notices = noticesFor(events, ME.userId, on, names, ctx.now());
     expect(notices.map((n) => n.title).sort()).toEqual(['Major incident: DB down', 'You are now leading an incident']);
     expect(notices.find((n) => n.incidentId === major.id)?.message).toBe('Lawrence is leading. Join in if you can help.');
-    expect(noticesFor(events, ME.userId, { notifyMajorDeclared: false, notifyMadeLead: false }, names)).toEqual([]);
+    expect(noticesFor(events, ME.userId, { notifyMajorDeclared: false, notifyMadeLead: false }, names, ctx.now())).toEqual([]);
+    // An hour's clock skew still rings; history pulled on joining a team, or after days offline, does not.
+    expect(noticesFor(events, ME.userId, on, names, ctx.now() + 60 * 60_000)).toHaveLength(2);
+    expect(noticesFor(events, ME.userId, on, names, ctx.now() + 121 * 60_000)).toEqual([]);
   });
 });
