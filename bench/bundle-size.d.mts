@@ -4,6 +4,5 @@ export interface JsSize {
   gzip: number;
 }
 export function initialJs(outDir: string, page: string): JsSize;
-export function chunkJs(outDir: string, chunk: string): JsSize;
 export function allJs(outDir: string, page: string): JsSize;
 export function bootThenAppJs(outDir: string, page: string): JsSize;

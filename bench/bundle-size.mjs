@@ -41,9 +41,6 @@ function collect(outDir, roots, followDynamic) {
 
 export const initialJs = (outDir, page) => collect(outDir, entryScripts(outDir, page), false);
 
-/** One dynamic chunk and what it needs, e.g. the React popup that the boot script loads. */
-export const chunkJs = (outDir, chunk) => collect(outDir, [chunk], false);
-
 export const allJs = (outDir, page) => collect(outDir, entryScripts(outDir, page), true);
 
 /**

@@ -3,27 +3,6 @@ import type { IncidentDatabase } from '../db/database';
 import type { IncidentEvent } from '../model/event';
 import type { Incident } from '../model/incident';
 
-export const RECENTLY_RESOLVED_DAYS = 14;
-
-export interface IncidentLists {
-  active: Incident[];
-  resolved: Incident[];
-}
-
-/**
- * Active incidents first (most recent activity first), then those resolved in
- * the last `RECENTLY_RESOLVED_DAYS` days. Both come straight off the
- * `[statusRank+lastActivityAt]` index, so nothing is sorted in memory.
- */
-export async function listIncidents(db: IncidentDatabase, nowMs: number): Promise<IncidentLists> {
-  const since = new Date(nowMs - RECENTLY_RESOLVED_DAYS * 86_400_000).toISOString();
-  const [active, resolved] = await Promise.all([
-    db.incidents.where('[statusRank+lastActivityAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).reverse().toArray(),
-    db.incidents.where('[statusRank+lastActivityAt]').between([1, since], [1, Dexie.maxKey]).reverse().toArray(),
-  ]);
-  return { active, resolved };
-}
-
 /** The active incident I lead with the most recent activity: what the popup shows. */
 export async function findMyCurrentIncident(db: IncidentDatabase, userId: string): Promise<Incident | null> {
   const mine = await db.incidents.where('leadId').equals(userId).filter((i) => i.status === 'active').toArray();
