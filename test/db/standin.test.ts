@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { decodeJwt } from 'jose';
+import { SignJWT, decodeJwt } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStandin, type Standin } from '../support/standin/index.ts';
 import { createSupabaseDatabase, type SupabaseDatabase } from '../support/supabase-db.ts';
@@ -359,12 +359,38 @@ describe('storage: /storage/v1/object', () => {
     expect(new Uint8Array(await stillThere.data!.arrayBuffer())).toEqual(bytes);
   });
 
-  it('refuses an expired token the way Storage does', async () => {
+  it('refuses an expired token the way Storage (v1.22.9 and later, jose) does', async () => {
     const { supabase } = await signedIn();
     const teamId = await teamOf(supabase);
     standin.expireAccessTokens();
     const upload = await supabase.storage.from(BUCKET).upload(`${teamId}/a/b.png`, new Uint8Array([1]), { contentType: 'image/png' });
-    expect(upload.error).toMatchObject({ status: 400, statusCode: '403', message: 'jwt expired' });
+    expect(upload.error).toMatchObject({ status: 400, statusCode: '403', message: '"exp" claim timestamp check failed' });
+  });
+
+  it('answers refused tokens with HTTP 400 and AccessDenied carrying jose\'s message', async () => {
+    const download = (token: string) =>
+      fetch(`${standin.url}/storage/v1/object/${BUCKET}/a/b.png`, {
+        headers: { apikey: standin.anonKey, authorization: `Bearer ${token}` },
+      });
+    const foreign = await new SignJWT({ role: 'authenticated', sub: randomUUID() })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('another-projects-secret-at-least-32-characters'));
+    const expired = await new SignJWT({ role: 'authenticated', sub: randomUUID() })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode(standin.jwtSecret));
+    const cases: [string, string][] = [
+      [expired, '"exp" claim timestamp check failed'],
+      [foreign, 'signature verification failed'],
+      ['not-a-token', 'Invalid Compact JWS'],
+      ['', 'Invalid Compact JWS'],
+    ];
+    for (const [token, message] of cases) {
+      const res = await download(token);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ statusCode: '403', code: 'AccessDenied', error: 'Unauthorized', message });
+    }
   });
 });
 

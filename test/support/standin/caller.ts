@@ -3,7 +3,7 @@ import { bearer, header, type StandinRequest } from './reply.ts';
 
 export type Caller =
   | { ok: true; role: string; claims: Claims; authenticated: boolean }
-  | { ok: false; problem: JwtProblem; parts: number };
+  | { ok: false; problem: JwtProblem; parts: number; joseMessage: string };
 
 /**
  * Who is calling the data APIs (PostgREST, Storage).

@@ -15,7 +15,20 @@ export type Claims = JWTPayload & { role?: string; email?: string; session_id?: 
 /** Why a token was refused; each surface words it the way its own server does. */
 export type JwtProblem = 'empty' | 'malformed' | 'signature' | 'expired';
 
-export type Verified = { ok: true; claims: Claims } | { ok: false; problem: JwtProblem; parts: number };
+/**
+ * `joseMessage` is what jose says about the token (Storage ≥ v1.22.9 verifies with jose
+ * and answers with that message; supabase/storage src/internal/auth/jwt.ts, `verifyJWT`).
+ */
+export type Verified =
+  | { ok: true; claims: Claims }
+  | { ok: false; problem: JwtProblem; parts: number; joseMessage: string };
+
+/** jose's wording (node_modules/jose/dist/webapi: lib/jws_verify.js, lib/jwt_claims_set.js, util/errors.js). */
+export const JOSE_MESSAGES = {
+  notCompact: 'Invalid Compact JWS',
+  expired: '"exp" claim timestamp check failed',
+  signature: 'signature verification failed',
+} as const;
 
 /**
  * HS256 signing and verification with one shared secret, as GoTrue, PostgREST
@@ -57,17 +70,20 @@ export class JwtService {
 
   async verify(token: string): Promise<Verified> {
     const parts = token === '' ? 0 : token.split('.').length;
-    if (parts === 0) return { ok: false, problem: 'empty', parts };
-    if (parts !== 3) return { ok: false, problem: 'malformed', parts };
+    if (parts === 0) return { ok: false, problem: 'empty', parts, joseMessage: JOSE_MESSAGES.notCompact };
+    if (parts !== 3) return { ok: false, problem: 'malformed', parts, joseMessage: JOSE_MESSAGES.notCompact };
     try {
       const { payload } = await jwtVerify<Claims>(token, this.key, { algorithms: ['HS256'] });
       const issuedAs = this.issued.get(token);
-      if (issuedAs !== undefined && issuedAs <= this.expiredThrough) return { ok: false, problem: 'expired', parts };
+      if (issuedAs !== undefined && issuedAs <= this.expiredThrough) {
+        return { ok: false, problem: 'expired', parts, joseMessage: JOSE_MESSAGES.expired };
+      }
       return { ok: true, claims: payload };
     } catch (error) {
-      if (error instanceof errors.JWTExpired) return { ok: false, problem: 'expired', parts };
-      if (error instanceof errors.JWSSignatureVerificationFailed) return { ok: false, problem: 'signature', parts };
-      return { ok: false, problem: 'malformed', parts };
+      const joseMessage = error instanceof Error ? error.message : String(error);
+      if (error instanceof errors.JWTExpired) return { ok: false, problem: 'expired', parts, joseMessage };
+      if (error instanceof errors.JWSSignatureVerificationFailed) return { ok: false, problem: 'signature', parts, joseMessage };
+      return { ok: false, problem: 'malformed', parts, joseMessage };
     }
   }
 }

@@ -40,13 +40,15 @@ export function storageSqlError(error: DatabaseError): Reply {
   }
 }
 
-/** Storage verifies with jsonwebtoken and answers AccessDenied(err.message) (src/internal/auth/jwt.ts). */
-export function storageJwtError(problem: JwtProblem): Reply {
-  const messages: Record<JwtProblem, string> = {
-    empty: 'jwt must be provided',
-    malformed: 'jwt malformed',
-    signature: 'invalid signature',
-    expired: 'jwt expired',
-  };
-  return storageErrors.accessDenied(messages[problem]);
+/**
+ * A token Storage refuses: `ERRORS.AccessDenied(err.message)` with the verifier's own
+ * message (src/http/plugins/jwt.ts and src/internal/auth/jwt.ts, `verifyJWT`), so HTTP 400
+ * with `{ statusCode: '403', code: 'AccessDenied', error: 'Unauthorized', message }`.
+ * Since v1.22.9 the verifier is jose (supabase/storage#678, commit 5fe27e5b "switch from
+ * jsonwebtoken to jose"): `"exp" claim timestamp check failed`, `signature verification
+ * failed`, `Invalid Compact JWS` (an empty or non-three-part token too). Before it,
+ * jsonwebtoken said `jwt expired`, `invalid signature`, `jwt malformed`, `jwt must be provided`.
+ */
+export function storageJwtError(verified: { problem: JwtProblem; joseMessage: string }): Reply {
+  return storageErrors.accessDenied(verified.joseMessage);
 }

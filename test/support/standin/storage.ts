@@ -51,7 +51,7 @@ export async function handleStorage(context: StorageContext, request: StandinReq
   if (!/^[\w!.*'() &$@=;:+,?-]+$/.test(bucket) || bucket === '.' || bucket === '..') return storageErrors.noSuchBucket();
 
   const verified = await resolveCaller(request, context.jwt);
-  if (!verified.ok && !isPublic) return storageJwtError(verified.problem);
+  if (!verified.ok && !isPublic) return storageJwtError(verified);
   const caller = verified.ok ? { role: verified.role, claims: verified.claims } : { role: 'anon', claims: { role: 'anon' } };
 
   const object: ObjectRequest = { context, request, caller, bucket, key };
