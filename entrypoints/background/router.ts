@@ -19,6 +19,11 @@ export function handle<T extends Message['type']>(type: T, handler: NonNullable<
   (handlers as Record<string, unknown>)[type] = handler;
 }
 
+/**
+ * The one listener. onMessage refuses other extensions, and content scripts for
+ * anything but the capture helpers' messages (CONTENT_SCRIPT_MESSAGE_TYPES), before
+ * any handler or listener here sees them; refusals land in the worker's console.
+ */
 export function setUpRouter(): void {
   onMessage(browser as unknown as MessagingPort, (message, sender) => {
     for (const listener of listeners.get(message.type) ?? []) {
@@ -32,5 +37,5 @@ export function setUpRouter(): void {
       throw new Error(`Nothing handles ${message.type}`);
     }
     return handler(message, sender);
-  });
+  }, (reason) => console.warn(`Message intake: ${reason}`));
 }

@@ -50,11 +50,32 @@ export const messageSchema = z.discriminatedUnion('type', [
 export type Message = z.infer<typeof messageSchema>;
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 
+/**
+ * The only messages a content script may send: what the capture helpers
+ * (entrypoints/*.content.ts) report back. A content script shares its renderer
+ * with the web page, so a compromised page can speak with its voice; it must
+ * never reach sign-in, teams or sharing. A test keeps this list in step with
+ * what the content scripts actually send.
+ */
+export const CONTENT_SCRIPT_MESSAGE_TYPES = ['elementPicked', 'pickCancelled'] as const satisfies readonly Message['type'][];
+
 /** What a request answers: a value, or one sentence saying why not. */
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
 
+/**
+ * What the browser says about a sender (runtime.MessageSender). `tab` is set
+ * for anything running in a tab, content scripts included, and also for an
+ * extension page opened in a tab; `url` is the sending frame's URL
+ * (chrome-extension://… or moz-extension://… for our pages, the web page's URL
+ * for a content script); `origin` (Chrome 80+) likewise.
+ * Chrome: @wxt-dev/browser's generated chrome.runtime.MessageSender docs;
+ * Firefox: https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/runtime/MessageSender
+ */
 export interface MessageSender {
   id?: string;
+  url?: string;
+  origin?: string;
+  frameId?: number;
   tab?: { id?: number; windowId?: number; url?: string; title?: string };
 }
 
@@ -62,6 +83,8 @@ export interface MessageSender {
 export interface MessagingPort {
   runtime: {
     id: string;
+    /** getURL('/') is this extension's base URL: how its own pages are told from web pages. */
+    getURL(path: string): string;
     sendMessage(message: unknown): Promise<unknown>;
     onMessage: {
       addListener(
