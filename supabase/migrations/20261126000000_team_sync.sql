@@ -792,19 +792,24 @@ comment on function public.pull_events(uuid, bigint, integer) is 'A page of the 
 -- event, and later pullers receive the empty body.
 --
 -- `storage.allow_delete_query`: Supabase refuses plain SQL deletes on
--- storage.objects unless this is set (supabase/storage#817); the function-level
--- SET scopes it to this call and restores it on exit, even on error.
+-- storage.objects unless this is set (supabase/storage#817,
+-- migrations/tenant/0055-prevent-direct-deletes.sql). It is set with
+-- set_config(…, true) around the delete and restored right after, not with a
+-- function-level SET clause: PostgreSQL lets only a superuser attach an
+-- unregistered (placeholder) parameter to a function, and migrations run as
+-- `postgres`, which is not one ("permission denied to set parameter").
+-- On error the transaction rolls back, and the setting with it.
 create function public.redact_event(p_event_id uuid)
 returns void
 language plpgsql
 volatile
 security definer
 set search_path = ''
-set storage.allow_delete_query = 'true'
 as $$
 declare
   v_team_id uuid;
   v_incident_id uuid;
+  v_allow_delete text;
 begin
   select e.team_id, e.incident_id
     into v_team_id, v_incident_id
@@ -828,9 +833,12 @@ begin
 
   -- UUIDs hold no LIKE wildcards, so the pattern is exactly "this name, any
   -- extension"; name_prefix_search (text_pattern_ops) serves the prefix.
+  v_allow_delete := current_setting('storage.allow_delete_query', true);
+  perform set_config('storage.allow_delete_query', 'true', true);
   delete from storage.objects o
   where o.bucket_id = 'incident-screenshots'
     and o.name like v_team_id || '/' || v_incident_id || '/' || p_event_id || '.%';
+  perform set_config('storage.allow_delete_query', coalesce(v_allow_delete, ''), true);
 end
 $$;
 comment on function public.redact_event(uuid) is 'Empties an event''s body and deletes its screenshot row; author or incident lead only.';

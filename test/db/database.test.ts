@@ -30,8 +30,9 @@ describe('pgTAP suites in supabase/tests', () => {
     expect(sqlTestFiles.length).toBeGreaterThan(0);
   });
 
+  // As `postgres`, which is not a superuser, as `supabase test db` runs them.
   it.each(sqlTestFiles)('%s', async (file) => {
-    const client = new pg.Client({ connectionString: db.url });
+    const client = new pg.Client({ connectionString: db.urls.postgres });
     await client.connect();
     try {
       const lines = await runTapFile(client, readFileSync(TESTS_DIR + file, 'utf8'));

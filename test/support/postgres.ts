@@ -12,9 +12,11 @@ const run = promisify(execFile);
 const DEFAULT_BIN_DIR = '/usr/lib/postgresql/15/bin';
 
 export interface PostgresCluster {
-  /** Superuser connection string (trust auth, TCP on 127.0.0.1). */
+  /** Superuser (`supabase_admin`) connection string (trust auth, TCP on 127.0.0.1). */
   url: string;
   port: number;
+  /** The same database, logged in as `role` (trust auth: no password). */
+  urlFor(role: string): string;
   /** Stops the server and deletes its folder. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -82,7 +84,9 @@ export async function startPostgres(): Promise<PostgresCluster> {
     await tool('initdb', [
       '-D', dataDir,
       '--auth=trust',
-      '-U', 'postgres',
+      // Supabase's superuser; `postgres` is an ordinary role the bootstrap
+      // creates (test/support/supabase-bootstrap.sql).
+      '-U', 'supabase_admin',
       '--encoding=UTF8',
       '--locale=C.UTF-8',
       '--no-sync', // a throwaway cluster never needs to survive a crash
@@ -99,7 +103,8 @@ export async function startPostgres(): Promise<PostgresCluster> {
       try {
         launched = true;
         await tool('pg_ctl', ['-D', dataDir, '-l', logFile, '-w', '-t', '60', 'start']);
-        return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, stop };
+        const urlFor = (role: string) => `postgres://${encodeURIComponent(role)}@127.0.0.1:${port}/postgres`;
+        return { url: urlFor('supabase_admin'), port, urlFor, stop };
       } catch (error) {
         lastError = error;
       }
