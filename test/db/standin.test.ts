@@ -297,6 +297,39 @@ describe('rest: /rest/v1/rpc', () => {
   });
 });
 
+describe('keys: publishable and secret', () => {
+  it('a client made with the publishable key signs in and works as the user, and as anon when signed out', async () => {
+    const supabase = createClient(standin.url, standin.publishableKey, { auth: { persistSession: false, autoRefreshToken: false } });
+    // Signed out, supabase-js sends the publishable key as the bearer; the gateway swaps in the anon JWT.
+    const signedOut = await supabase.rpc('my_teams');
+    expect(signedOut.status).toBe(401);
+    expect(signedOut.error).toMatchObject({ code: '42501', message: 'permission denied for function my_teams' });
+
+    const email = freshEmail();
+    await standin.createUser(email, PASSWORD);
+    expect((await supabase.auth.signInWithPassword({ email, password: PASSWORD })).error).toBeNull();
+    const teamId = await teamOf(supabase);
+    expect((await supabase.rpc('my_teams')).data).toEqual([expect.objectContaining({ team_id: teamId, role: 'owner' })]);
+    const path = `${teamId}/${randomUUID()}/${randomUUID()}.png`;
+    expect((await supabase.storage.from(BUCKET).upload(path, new Uint8Array([137, 80]), { contentType: 'image/png' })).error).toBeNull();
+  });
+
+  it('the gateway maps each key to the role the services then see', async () => {
+    const rpc = (headers: Record<string, string>) =>
+      fetch(`${standin.url}/rest/v1/rpc/my_teams`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    // Secret key (alone, or as its own bearer): service_role.
+    expect((await rpc({ apikey: standin.secretKey })).status).toBe(200);
+    expect((await rpc({ apikey: standin.secretKey, authorization: `Bearer ${standin.secretKey}` })).status).toBe(200);
+    // Publishable key: anon, whether or not it is also the bearer.
+    expect((await rpc({ apikey: standin.publishableKey })).status).toBe(401);
+    expect((await rpc({ apikey: standin.publishableKey, authorization: `Bearer ${standin.publishableKey}` })).status).toBe(401);
+    // A key that is merely shaped like one is refused at the gateway.
+    const forged = await rpc({ apikey: 'sb_publishable_AAAAAAAAAAAAAAAAAAAAAA_AAAAAAAA' });
+    expect(forged.status).toBe(401);
+    expect(await forged.json()).toMatchObject({ message: 'Invalid API key' });
+  });
+});
+
 describe('storage: /storage/v1/object', () => {
   it('uploads, downloads and removes a screenshot for a team member', async () => {
     const { supabase, userId } = await signedIn();

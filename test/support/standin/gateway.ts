@@ -26,9 +26,44 @@ export function preflightHeaders(request: IncomingMessage): Record<string, strin
   };
 }
 
-export function checkApiKey(request: StandinRequest, keys: string[]): Reply | undefined {
+/** The project's four keys: legacy JWTs and the opaque keys that replace them. */
+export interface ProjectKeys {
+  anonKey: string;
+  serviceRoleKey: string;
+  publishableKey: string;
+  secretKey: string;
+}
+
+export function checkApiKey(request: StandinRequest, keys: ProjectKeys): Reply | undefined {
   const apiKey = header(request, 'apikey') ?? request.url.searchParams.get('apikey');
   if (!apiKey) return gatewayErrors.noApiKey();
-  if (!keys.includes(apiKey)) return gatewayErrors.invalidApiKey();
+  if (!Object.values(keys).includes(apiKey)) return gatewayErrors.invalidApiKey();
   return undefined;
+}
+
+/**
+ * The Authorization header the gateway forwards. Opaque keys are not JWTs, so the
+ * services never see one: a request whose Authorization is missing or carries an
+ * `sb_` key gets `Bearer <anon JWT>` for the publishable key and `Bearer <service_role
+ * JWT>` for the secret key; any other Authorization (a session JWT) passes through;
+ * without one, a legacy JWT apikey is forwarded as the token. This is the gateway's
+ * rule in supabase/supabase docker/volumes/api/kong-entrypoint.sh (`LUA_AUTH_EXPR`)
+ * and supabase/cli internal/start/start.go (`BearerToken`). supabase-js 2.119 sends
+ * `Authorization: Bearer <publishable key>` when signed out (its fetchWithAuth only
+ * omits the key as a bearer for Edge Functions), so PostgREST and Storage then run as anon.
+ */
+export function forwardedAuthorization(request: StandinRequest, keys: ProjectKeys): string | undefined {
+  const authorization = header(request, 'authorization');
+  if (authorization !== undefined && !authorization.startsWith('Bearer sb_')) return authorization;
+  const apiKey = header(request, 'apikey') ?? request.url.searchParams.get('apikey') ?? undefined;
+  if (apiKey === keys.secretKey) return `Bearer ${keys.serviceRoleKey}`;
+  if (apiKey === keys.publishableKey) return `Bearer ${keys.anonKey}`;
+  return apiKey ? `Bearer ${apiKey}` : undefined;
+}
+
+/** `query_params.apikey` for the Realtime websocket, translated the same way (`LUA_RT_WS_EXPR`). */
+export function forwardedRealtimeKey(apiKey: string | null, keys: ProjectKeys): string | null {
+  if (apiKey === keys.secretKey) return keys.serviceRoleKey;
+  if (apiKey === keys.publishableKey) return keys.anonKey;
+  return apiKey;
 }

@@ -7,6 +7,13 @@ import { SignJWT, errors, jwtVerify, type JWTPayload } from 'jose';
  */
 export const DEFAULT_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
 
+/**
+ * The opaque keys `supabase start` uses for every local project (supabase/cli
+ * pkg/config/apikeys.go, `defaultPublishableKey` / `defaultSecretKey`).
+ */
+export const DEFAULT_PUBLISHABLE_KEY = 'sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH';
+export const DEFAULT_SECRET_KEY = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
+
 /** The demo keys' expiry (2032-11-12), as in the keys `supabase start` prints. */
 const DEMO_KEY_EXP = 1983812996;
 

@@ -6,8 +6,8 @@ import { handleAuth, type AuthContext } from './auth.ts';
 import { BlobStore } from './blob-store.ts';
 import { gatewayErrors, injectedError } from './errors.ts';
 import { FaultInjector, type Fault } from './faults.ts';
-import { CORS_HEADERS, checkApiKey, preflightHeaders } from './gateway.ts';
-import { DEFAULT_JWT_SECRET, JwtService } from './jwt.ts';
+import { CORS_HEADERS, checkApiKey, forwardedAuthorization, preflightHeaders, type ProjectKeys } from './gateway.ts';
+import { DEFAULT_JWT_SECRET, DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, JwtService } from './jwt.ts';
 import { Mailbox } from './mailbox.ts';
 import { hashPassword } from './password.ts';
 import type { Reply, StandinRequest } from './reply.ts';
@@ -28,6 +28,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
   // An idle client's error (the database stopped before us) must not crash the test run.
   pool.on('error', () => undefined);
   const [anonKey, serviceRoleKey] = await Promise.all([jwt.apiKey('anon'), jwt.apiKey('service_role')]);
+  const keys: ProjectKeys = { anonKey, serviceRoleKey, publishableKey: DEFAULT_PUBLISHABLE_KEY, secretKey: DEFAULT_SECRET_KEY };
   const users = await UserDirectory.open(pool);
   const blobs = await BlobStore.create();
   const faults = new FaultInjector();
@@ -49,8 +50,11 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
   const data = { pool, jwt, blobs };
 
   async function route(request: StandinRequest): Promise<Reply> {
-    const refused = checkApiKey(request, [anonKey, serviceRoleKey]);
+    const refused = checkApiKey(request, keys);
     if (refused) return refused;
+    const authorization = forwardedAuthorization(request, keys);
+    request = { ...request, headers: { ...request.headers, authorization } };
+    if (authorization === undefined) delete request.headers.authorization;
     const path = request.url.pathname;
     if (path.startsWith('/auth/v1/')) return handleAuth(auth, request);
     if (path.startsWith('/rest/v1/')) return handleRest(data, request);
@@ -121,6 +125,8 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     url,
     anonKey,
     serviceRoleKey,
+    publishableKey: keys.publishableKey,
+    secretKey: keys.secretKey,
     jwtSecret: jwt.secret,
     faults,
     requests,

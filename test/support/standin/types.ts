@@ -26,6 +26,10 @@ export interface Standin {
   anonKey: string;
   /** For tests only; never used by the extension. */
   serviceRoleKey: string;
+  /** `sb_publishable_…`: accepted wherever the anon key is; the gateway turns it into the anon JWT. */
+  publishableKey: string;
+  /** `sb_secret_…`: for tests only; the gateway turns it into the service_role JWT. */
+  secretKey: string;
   jwtSecret: string;
   faults: FaultInjector;
   /** One-time codes "sent" by `/auth/v1/otp` to this address, newest last. */
