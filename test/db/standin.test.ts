@@ -297,6 +297,73 @@ describe('rest: /rest/v1/rpc', () => {
   });
 });
 
+describe('rest: PostgREST fidelity', () => {
+  it("applies the impersonated role's settings per transaction; a statement timeout is 500 57014", async () => {
+    await db.query(`
+      alter role authenticated set statement_timeout = '8s';
+      alter role anon set statement_timeout = '3s';
+      create role standin_hurried nologin;
+      do $$ begin
+        if exists (select 1 from pg_roles where rolname = 'authenticator') then grant standin_hurried to authenticator; end if;
+      end $$;
+      alter role standin_hurried set statement_timeout = '150ms';
+      grant usage on schema public to standin_hurried;
+      create function public.standin_setting(p_name text) returns text language sql stable as $$ select current_setting(p_name) $$;
+      grant execute on function public.standin_setting(text) to anon, authenticated, standin_hurried;
+      create function public.standin_sleep(p_seconds float8) returns void language sql as $$ select pg_sleep(p_seconds) $$;
+      grant execute on function public.standin_sleep(float8) to standin_hurried;
+    `);
+    // PostgREST reads role settings when it starts (or on NOTIFY pgrst, 'reload config').
+    const fresh = await startStandin({ databaseUrl: db.url });
+    try {
+      const asClient = createClient(fresh.url, fresh.anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
+      expect((await asClient.rpc('standin_setting', { p_name: 'statement_timeout' })).data).toBe('3s');
+      const email = freshEmail();
+      await fresh.createUser(email, PASSWORD);
+      await asClient.auth.signInWithPassword({ email, password: PASSWORD });
+      expect((await asClient.rpc('standin_setting', { p_name: 'statement_timeout' })).data).toBe('8s');
+
+      const hurried = await new SignJWT({ role: 'standin_hurried' })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode(fresh.jwtSecret));
+      const call = (fn: string, args: object) =>
+        fetch(`${fresh.url}/rest/v1/rpc/${fn}`, {
+          method: 'POST',
+          headers: { apikey: fresh.anonKey, authorization: `Bearer ${hurried}`, 'content-type': 'application/json' },
+          body: JSON.stringify(args),
+        });
+      expect(await (await call('standin_setting', { p_name: 'statement_timeout' })).json()).toBe('150ms');
+      const slow = await call('standin_sleep', { p_seconds: 2 });
+      expect(slow.status).toBe(500);
+      expect(await slow.json()).toEqual({ code: '57014', details: null, hint: null, message: 'canceling statement due to statement timeout' });
+      // Transaction-scoped: the pooled connection does not keep the 150 ms for the next caller.
+      expect((await asClient.rpc('standin_setting', { p_name: 'statement_timeout' })).data).toBe('8s');
+    } finally {
+      await fresh.stop();
+    }
+  });
+
+  it('maps a raised SQLSTATE PTxyz to HTTP status xyz, with the message as the reason phrase', async () => {
+    await db.query(`
+      create function public.standin_raise(p_code text, p_message text) returns void language plpgsql as $$
+      begin raise exception using errcode = p_code, message = p_message, hint = 'Wait a minute.'; end $$;
+      grant execute on function public.standin_raise(text, text) to authenticated;
+    `);
+    const { supabase } = await signedIn();
+    const message = 'Too many events: at most 20,000 events and 20 MB a minute';
+    const limited = await supabase.rpc('standin_raise', { p_code: 'PT429', p_message: message });
+    expect(limited.status).toBe(429);
+    expect(limited.statusText).toBe(message);
+    expect(limited.error).toEqual({ code: 'PT429', details: null, hint: 'Wait a minute.', message });
+
+    // Digits PostgREST cannot read as a status are a 500.
+    const unreadable = await supabase.rpc('standin_raise', { p_code: 'PTABC', p_message: 'odd' });
+    expect(unreadable.status).toBe(500);
+    expect(unreadable.error).toMatchObject({ code: 'PTABC', message: 'odd' });
+  });
+});
+
 describe('keys: publishable and secret', () => {
   it('a client made with the publishable key signs in and works as the user, and as anon when signed out', async () => {
     const supabase = createClient(standin.url, standin.publishableKey, { auth: { persistSession: false, autoRefreshToken: false } });

@@ -26,7 +26,7 @@ export function sqlStateStatus(code: string, message: string, authenticated: boo
   if (known !== undefined) return known;
   if (code === '42501') return authenticated ? 403 : 401; // insufficient_privilege
   if (code === '42883') return 404; // undefined_function
-  if (/^PT\d{3}$/.test(code)) return Number(code.slice(2)); // raise sqlstate 'PT403'
+  if (code.startsWith('PT')) return ptStatus(code); // raise sqlstate 'PT429'
   if (code === '21000') return /requires a WHERE clause$/.test(message) ? 400 : 500;
   if (code === '22023') return /^role .* does not exist$/.test(message) ? 401 : 400;
   const byClass: Record<string, number> = {
@@ -36,12 +36,29 @@ export function sqlStateStatus(code: string, message: string, authenticated: boo
   return byClass[code.slice(0, 2)] ?? 400; // everything else, e.g. 22P02, 23502, 23514: 400
 }
 
+/**
+ * `'P':'T':n -> fromMaybe status500 (mkStatus <$> readMaybe n <*> pure m)` in mapSQLtoHTTP
+ * (PostgREST/postgrest src/library/PostgREST/Error.hs): the digits after PT are the HTTP
+ * status, anything unreadable is 500. (Node cannot send a status outside 100–999; those are 500 too.)
+ */
+function ptStatus(code: string): number {
+  const digits = code.slice(2);
+  const status = /^\d+$/.test(digits) ? Number(digits) : NaN;
+  return status >= 100 && status <= 999 ? status : 500;
+}
+
+/**
+ * The body is `{ code, details, hint, message }` with the SQLSTATE as code (`instance
+ * ErrorBody SQL.CommandError`); a 401 carries `WWW-Authenticate: Bearer`. For `PTxyz` the
+ * message is also the HTTP reason phrase (`mkStatus n m`), e.g. `HTTP/1.1 429 Too many events…`.
+ */
 export function postgrestSqlError(error: DatabaseError, authenticated: boolean): Reply {
   const code = error.code ?? 'XX000';
   if (code === 'PGRST') return raisedPgrstError(error);
   const status = sqlStateStatus(code, error.message, authenticated);
   const body = { code, message: error.message, details: error.detail ?? null, hint: error.hint ?? null };
-  return postgrestError(status, body, status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+  const reply = postgrestError(status, body, status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+  return code.startsWith('PT') && status !== 500 ? { ...reply, statusText: error.message } : reply;
 }
 
 /**
@@ -51,8 +68,9 @@ export function postgrestSqlError(error: DatabaseError, authenticated: boolean):
 function raisedPgrstError(error: DatabaseError): Reply {
   try {
     const message = JSON.parse(error.message) as PostgrestErrorBody;
-    const detail = JSON.parse(error.detail ?? '') as { status: number; headers?: Record<string, string> };
-    return postgrestError(detail.status, message, detail.headers ?? {});
+    const detail = JSON.parse(error.detail ?? '') as { status: number; status_text?: string; headers?: Record<string, string> };
+    const reply = postgrestError(detail.status, message, detail.headers ?? {});
+    return detail.status_text ? { ...reply, statusText: detail.status_text } : reply;
   } catch {
     return postgrestError(500, {
       code: 'PGRST121',

@@ -15,6 +15,8 @@ export interface StandinRequest {
  */
 export interface Reply {
   status: number;
+  /** The reason phrase, when the service sets its own (PostgREST does for `PTxyz`); else Node's default. */
+  statusText?: string;
   headers: Record<string, string>;
   body: Buffer;
 }

@@ -4,11 +4,14 @@ import type { JwtService } from './jwt.ts';
 import { postgrestError, postgrestJwtError, postgrestSqlError } from './postgrest-errors.ts';
 import { bytes, empty, header, jsonBody, type Reply, type StandinRequest } from './reply.ts';
 import { headersJson, withRequestTransaction } from './request-transaction.ts';
+import type { RoleSettings } from './role-settings.ts';
 import { callStatement, chooseRoutine, findRoutines, type Routine } from './routines.ts';
 
 export interface RestContext {
   pool: pg.Pool;
   jwt: JwtService;
+  /** `alter role … set` settings of the roles PostgREST impersonates (role-settings.ts). */
+  roleSettings: RoleSettings;
 }
 
 /** Supabase exposes `public` (and `graphql_public`, which the stand-in does not serve). */
@@ -65,14 +68,18 @@ export async function handleRest(context: RestContext, request: StandinRequest):
   if (args === undefined) return postgrestError(400, { code: 'PGRST102', message: 'Empty or invalid json' });
   const keys = Object.keys(args).sort();
 
+  // In PostgREST's order (PreQuery.hs, `txVarQuery`): search_path, the impersonated role's
+  // own settings (so `statement_timeout` of anon / authenticated applies), role, claims
+  // (with `role` inserted), method, path, headers, cookies.
   const settings = {
+    search_path: 'public, extensions',
+    ...context.roleSettings.get(caller.role),
     role: caller.role,
-    'request.jwt.claims': JSON.stringify(caller.claims),
+    'request.jwt.claims': JSON.stringify({ ...caller.claims, role: caller.role }),
     'request.method': request.method,
     'request.path': path,
     'request.headers': headersJson(request),
     'request.cookies': '{}',
-    search_path: 'public, extensions',
   };
   try {
     const body = await withRequestTransaction(

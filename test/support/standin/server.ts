@@ -12,6 +12,7 @@ import { Mailbox } from './mailbox.ts';
 import { hashPassword } from './password.ts';
 import type { Reply, StandinRequest } from './reply.ts';
 import { handleRest } from './rest.ts';
+import { loadRoleSettings } from './role-settings.ts';
 import { SessionStore } from './sessions.ts';
 import { handleStorage } from './storage.ts';
 import type { RequestLogEntry, Standin, StandinOptions } from './types.ts';
@@ -47,7 +48,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     issuer: `${url}/auth/v1`,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
   };
-  const data = { pool, jwt, blobs };
+  const data = { pool, jwt, blobs, roleSettings: await loadRoleSettings(pool) };
 
   async function route(request: StandinRequest): Promise<Reply> {
     const refused = checkApiKey(request, keys);
@@ -153,6 +154,12 @@ function readBody(incoming: IncomingMessage): Promise<Buffer> {
 }
 
 function send(response: ServerResponse, reply: Reply): void {
-  response.writeHead(reply.status, { ...CORS_HEADERS, ...reply.headers, 'content-length': String(reply.body.length) });
+  const headers = { ...CORS_HEADERS, ...reply.headers, 'content-length': String(reply.body.length) };
+  // A reason phrase Node refuses (control characters, beyond Latin-1) falls back to the standard one.
+  if (reply.statusText !== undefined && !/[^\t\x20-\x7e\x80-\xff]/.test(reply.statusText)) {
+    response.writeHead(reply.status, reply.statusText, headers);
+  } else {
+    response.writeHead(reply.status, headers);
+  }
   response.end(reply.body);
 }
