@@ -16,7 +16,7 @@ let standin: Standin;
 
 beforeAll(async () => {
   db = await createSupabaseDatabase();
-  standin = await startStandin({ databaseUrl: db.url });
+  standin = await startStandin({ databaseUrl: db.url, roleUrls: db.urls });
 });
 
 afterAll(async () => {
@@ -314,7 +314,7 @@ describe('rest: PostgREST fidelity', () => {
       grant execute on function public.standin_sleep(float8) to standin_hurried;
     `);
     // PostgREST reads role settings when it starts (or on NOTIFY pgrst, 'reload config').
-    const fresh = await startStandin({ databaseUrl: db.url });
+    const fresh = await startStandin({ databaseUrl: db.url, roleUrls: db.urls });
     try {
       const asClient = createClient(fresh.url, fresh.anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
       expect((await asClient.rpc('standin_setting', { p_name: 'statement_timeout' })).data).toBe('3s');
@@ -342,6 +342,23 @@ describe('rest: PostgREST fidelity', () => {
     } finally {
       await fresh.stop();
     }
+  });
+
+  it('logs in as the roles the real services use, never as the superuser', async () => {
+    await db.query(`
+      create function public.standin_whoami() returns text language sql stable as $$ select session_user || '/' || current_user $$;
+      grant execute on function public.standin_whoami() to authenticated;
+    `);
+    const { supabase, userId } = await signedIn();
+    expect((await supabase.rpc('standin_whoami')).data).toBe('authenticator/authenticated');
+    const teamId = await teamOf(supabase);
+    const path = `${teamId}/${randomUUID()}/${randomUUID()}.png`;
+    expect((await supabase.storage.from(BUCKET).upload(path, new Uint8Array([137]), { contentType: 'image/png' })).error).toBeNull();
+    const { rows } = await db.query(
+      `select distinct usename from pg_stat_activity where datname = current_database() and usename <> current_user order by 1`,
+    );
+    expect(rows.map((r) => r.usename)).toEqual(['authenticator', 'supabase_auth_admin', 'supabase_storage_admin']);
+    expect(userId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('maps a raised SQLSTATE PTxyz to HTTP status xyz, with the message as the reason phrase', async () => {

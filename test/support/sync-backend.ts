@@ -23,7 +23,7 @@ export interface SyncBackend {
 
 async function standinBackend(): Promise<SyncBackend> {
   const database: SupabaseDatabase = await createSupabaseDatabase();
-  const standin: Standin = await startStandin({ databaseUrl: database.url });
+  const standin: Standin = await startStandin({ databaseUrl: database.url, roleUrls: database.urls });
   return {
     kind: 'standin',
     url: standin.url,

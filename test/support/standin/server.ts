@@ -25,12 +25,10 @@ import { UserDirectory } from './users.ts';
  */
 export async function startStandin(options: StandinOptions): Promise<Standin> {
   const jwt = new JwtService(options.jwtSecret ?? DEFAULT_JWT_SECRET);
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-  // An idle client's error (the database stopped before us) must not crash the test run.
-  pool.on('error', () => undefined);
+  const pools = servicePools(options);
   const [anonKey, serviceRoleKey] = await Promise.all([jwt.apiKey('anon'), jwt.apiKey('service_role')]);
   const keys: ProjectKeys = { anonKey, serviceRoleKey, publishableKey: DEFAULT_PUBLISHABLE_KEY, secretKey: DEFAULT_SECRET_KEY };
-  const users = await UserDirectory.open(pool);
+  const users = await UserDirectory.open(pools.auth);
   const blobs = await BlobStore.create();
   const faults = new FaultInjector();
   const requests: RequestLogEntry[] = [];
@@ -48,7 +46,8 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     issuer: `${url}/auth/v1`,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
   };
-  const data = { pool, jwt, blobs, roleSettings: await loadRoleSettings(pool) };
+  const rest = { pool: pools.rest, jwt, roleSettings: await loadRoleSettings(pools.rest) };
+  const storage = { pool: pools.storage, jwt, blobs };
 
   async function route(request: StandinRequest): Promise<Reply> {
     const refused = checkApiKey(request, keys);
@@ -58,8 +57,8 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     if (authorization === undefined) delete request.headers.authorization;
     const path = request.url.pathname;
     if (path.startsWith('/auth/v1/')) return handleAuth(auth, request);
-    if (path.startsWith('/rest/v1/')) return handleRest(data, request);
-    if (path.startsWith('/storage/v1/object')) return handleStorage(data, request);
+    if (path.startsWith('/rest/v1/')) return handleRest(rest, request);
+    if (path.startsWith('/storage/v1/object')) return handleStorage(storage, request);
     return gatewayErrors.noRoute();
   }
 
@@ -138,10 +137,30 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       for (const response of unanswered) response.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await pool.end();
+      await Promise.all([...new Set(Object.values(pools))].map((pool) => pool.end()));
       await blobs.destroy();
     },
   };
+}
+
+/**
+ * One pool per service, logged in as the role that service uses on a Supabase project
+ * (supabase/supabase docker/docker-compose.yml: PostgREST `authenticator`, Storage
+ * `supabase_storage_admin`, GoTrue `supabase_auth_admin`; Realtime `supabase_admin`),
+ * so grants and ownership decide exactly as they would there. Without `roleUrls`
+ * every service uses `databaseUrl`.
+ */
+function servicePools(options: StandinOptions): { rest: pg.Pool; storage: pg.Pool; auth: pg.Pool; admin: pg.Pool } {
+  const make = (connectionString: string, max: number) => {
+    const pool = new pg.Pool({ connectionString, max });
+    // An idle client's error (the database stopped before us) must not crash the test run.
+    pool.on('error', () => undefined);
+    return pool;
+  };
+  const urls = options.roleUrls;
+  const admin = make(options.databaseUrl, urls ? 4 : 10);
+  if (!urls) return { rest: admin, storage: admin, auth: admin, admin };
+  return { rest: make(urls.authenticator, 10), storage: make(urls.storageAdmin, 6), auth: make(urls.authAdmin, 4), admin };
 }
 
 function readBody(incoming: IncomingMessage): Promise<Buffer> {

@@ -1,8 +1,14 @@
 import type { FaultInjector, FaultKind } from './faults.ts';
 
 export interface StandinOptions {
-  /** A role that owns `auth.users` and may `set role` to anon / authenticated / service_role (e.g. the superuser). */
+  /** The superuser (`supabase_admin`), as Realtime logs in; also every service's login when `roleUrls` is absent. */
   databaseUrl: string;
+  /**
+   * The logins of the other services, as on a Supabase project: PostgREST as `authenticator`
+   * (then `set role` per request), Storage as `supabase_storage_admin` (then `set role`),
+   * GoTrue as `supabase_auth_admin`. Pass `SupabaseDatabase.urls`.
+   */
+  roleUrls?: { authenticator: string; storageAdmin: string; authAdmin: string };
   /** HS256 secret shared by auth, rest and storage; default: the `supabase start` secret. */
   jwtSecret?: string;
   /** Access token lifetime (GoTrue's `JWT_EXP`); default 3600. */
