@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { teamNameSchema } from '../model/incident-fields';
 
 /**
  * The one protocol between extension contexts. Pages write IndexedDB directly
@@ -37,7 +38,7 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sendSignInCode'), email }),
   z.object({ type: z.literal('verifySignInCode'), email, code: z.string().trim().regex(/^\d{6,10}$/, 'Enter the code from the email.') }),
   z.object({ type: z.literal('signOut') }),
-  z.object({ type: z.literal('createTeam'), name: z.string().trim().min(1, 'Name the team.').max(100) }),
+  z.object({ type: z.literal('createTeam'), name: teamNameSchema }),
   z.object({ type: z.literal('joinTeam'), code: z.string().trim().min(4, 'Enter the invite code.').max(40) }),
   z.object({ type: z.literal('refreshTeam') }),
   z.object({ type: z.literal('syncNow') }),

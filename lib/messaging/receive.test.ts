@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CONTENT_SCRIPT_MESSAGE_TYPES, type MessageSender, type MessagingPort } from './protocol';
+import { BIDI_TEAM_NAME_MESSAGE } from '../model/text-direction';
 import { onMessage, REFUSED_SENDER_REPLY } from './receive';
 
 const BASE = 'chrome-extension://our-extension/';
@@ -91,6 +92,15 @@ describe('onMessage', () => {
     ]);
   });
 
+  it('tells our own page what its form got wrong, in the schema’s sentence (a team name with U+202E)', () => {
+    const { port, deliver, replies } = fakePort();
+    const handler = vi.fn();
+    onMessage(port, handler, vi.fn());
+    deliver({ type: 'createTeam', name: 'Ops\u202emaet' }, optionsInATab);
+    expect(handler).not.toHaveBeenCalled();
+    expect(replies).toEqual([{ ok: false, error: BIDI_TEAM_NAME_MESSAGE }]);
+  });
+
   it('refuses a malformed message', () => {
     const { port, deliver } = fakePort();
     const handler = vi.fn();
@@ -139,12 +149,13 @@ describe('messages from content scripts', () => {
   });
 
   it('still parses what a content script may send', () => {
-    const { port, deliver } = fakePort();
+    const { port, deliver, replies } = fakePort();
     const handler = vi.fn();
     const refused = vi.fn();
     onMessage(port, handler, refused);
     deliver({ type: 'elementPicked', rect: 'everything' }, contentScript);
     expect(handler).not.toHaveBeenCalled();
+    expect(replies).toEqual([{ ok: false, error: 'The extension did not understand that request.' }]);
     expect(refused).toHaveBeenCalledWith(expect.stringMatching(/malformed/));
   });
 

@@ -55,7 +55,13 @@ export function onMessage(
     }
     const parsed = messageSchema.safeParse(raw);
     if (!parsed.success) {
-      refuse(`Refused a malformed message: ${parsed.error.issues[0]?.message ?? ''}`, 'The extension did not understand that request.');
+      const why = parsed.error.issues[0]?.message ?? '';
+      // Our own pages get the schema's sentence (say, a team name with text-direction
+      // controls), which the form shows; a content script learns nothing more.
+      refuse(
+        `Refused a malformed message: ${why}`,
+        kind === 'extension-page' && why ? why : 'The extension did not understand that request.',
+      );
       return;
     }
     Promise.resolve()

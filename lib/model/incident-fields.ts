@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NAME_MAX, NOTE_MAX, SUMMARY_MAX, TITLE_MAX } from './limits';
+import { BIDI_NAME_MESSAGE, BIDI_TEAM_NAME_MESSAGE, BIDI_TITLE_MESSAGE, hasBidiControls } from './text-direction';
 
 /** Two severities only: Minor is declared for visibility, Major means real customer impact. */
 export const severitySchema = z.enum(['minor', 'major']);
@@ -27,7 +28,9 @@ export const titleSchema = z
   .max(TITLE_MAX, `Keep the title to ${TITLE_MAX} characters or fewer.`)
   .refine((s) => !CONTROL_CHARS.test(s), {
     message: 'The title contains control characters (such as a tab or line break). Remove them and try again.',
-  });
+  })
+  // Also follow-up text (event.ts uses titleSchema for it), hence the wording names no field.
+  .refine((s) => !hasBidiControls(s), { message: BIDI_TITLE_MESSAGE });
 
 export const summarySchema = z
   .string()
@@ -47,7 +50,17 @@ export const personNameSchema = z
   .trim()
   .min(1, 'Enter a name.')
   .max(NAME_MAX, `Keep names to ${NAME_MAX} characters or fewer.`)
-  .refine((s) => !CONTROL_CHARS.test(s), { message: 'The name contains control characters.' });
+  .refine((s) => !CONTROL_CHARS.test(s), { message: 'The name contains control characters.' })
+  .refine((s) => !hasBidiControls(s), { message: BIDI_NAME_MESSAGE });
+
+/** A team's name, as create_team stores it (the server refuses the same characters). */
+export const teamNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Name the team.')
+  .max(100, 'Keep the team name to 100 characters or fewer.')
+  .refine((s) => !CONTROL_CHARS.test(s), { message: 'The team name contains control characters.' })
+  .refine((s) => !hasBidiControls(s), { message: BIDI_TEAM_NAME_MESSAGE });
 
 /** Links are only ever http(s): a `javascript:` or `data:` URL never reaches an href. */
 export const httpUrlSchema = z

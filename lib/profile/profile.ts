@@ -4,7 +4,9 @@ import { storage } from 'wxt/utils/storage';
 // full zod build would push the popup past its JS budget. Same rules as
 // personNameSchema in lib/model/incident-fields.ts.
 import * as z from 'zod/mini';
+import { ValidationError } from '../incidents/errors';
 import { NAME_MAX } from '../model/limits';
+import { BIDI_NAME_MESSAGE, hasBidiControls } from '../model/text-direction';
 
 /** Who I am on this device. Local-only by default: no account, no server. */
 export const profileSchema = z.object({
@@ -29,6 +31,10 @@ export async function loadProfile(): Promise<Profile | null> {
 /** Sets my display name, creating my local user id the first time. */
 export async function saveDisplayName(name: string): Promise<Profile> {
   const existing = await loadProfile();
+  // A new name must not carry text-direction controls. Checked here rather than in
+  // profileSchema: a profile stored before this rule must still load, or its
+  // userId (who wrote what) would be replaced on the next save.
+  if (hasBidiControls(name)) throw new ValidationError(BIDI_NAME_MESSAGE, 'displayName');
   const profile = profileSchema.parse({ userId: existing?.userId ?? uuidv7(), displayName: name });
   await profileItem.setValue(profile);
   return profile;
