@@ -56,9 +56,9 @@ select policies_are(
   'storage', 'objects',
   array[
     'Team members can view their team''s screenshots',
-    'Team members can upload screenshots to their team''s folder',
-    'Uploaders can replace their own screenshots',
-    'Uploaders, authors and incident leads can delete screenshots'
+    'Team members can upload screenshots of their own events',
+    'Uploaders still in the team can replace their screenshots',
+    'Uploaders still in the team can delete their screenshots'
   ],
   'storage.objects has one policy per operation for the screenshot bucket'
 );

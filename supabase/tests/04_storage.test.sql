@@ -230,12 +230,14 @@ select is(
   0,
   'teammate: cannot delete a screenshot they neither took nor lead the incident of'
 );
+-- Since 20261130000000_team_authority.sql only the uploader deletes through
+-- Storage; a lead removes someone else's image through redact_event().
 select is(
   pg_temp.rows_affected($$
     delete from storage.objects
     where name = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000001/a1000000-0000-7000-8000-000000000003.webp' $$),
-  1,
-  'incident lead: can delete a teammate''s screenshot in the incident they lead'
+  0,
+  'incident lead: cannot delete a teammate''s screenshot through Storage (redact_event does it)'
 );
 select is(
   pg_temp.rows_affected($$ delete from storage.objects where name like '%/a1000000-0000-7000-8000-0000000000ff.webp' $$),
@@ -262,7 +264,8 @@ select is(
 reset role;
 select results_eq(
   $$ select name from storage.objects where bucket_id = 'incident-screenshots' order by name $$,
-  $$ values ('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb/b1000000-0000-7000-8000-000000000001/b1000000-0000-7000-8000-000000000002.png'),
+  $$ values ('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000001/a1000000-0000-7000-8000-000000000003.webp'),
+            ('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb/b1000000-0000-7000-8000-000000000001/b1000000-0000-7000-8000-000000000002.png'),
             ('notes/readme.png') $$,
   'only the permitted deletes happened'
 );

@@ -189,15 +189,17 @@ select results_eq(
   'the original event is untouched'
 );
 
--- A `redacted` event is an ordinary member event; scrubbing is redact_event()'s job.
+-- Since 20261130000000_team_authority.sql a `redacted` event counts only
+-- from the target's author or the incident's lead (10_authority covers it):
+-- owner is neither for mate's note in mate's incident.
 select is(
   pg_temp.push(jsonb_build_array(
     pg_temp.event('a0000000-0000-7000-8000-000000000020', 'A', 'owner', 'redacted',
       '{"eventId": "a0000000-0000-7000-8000-000000000011", "reason": "removed"}',
       'a0000000-0000-7000-8000-000000000001', '001764147670000-00000-node1')
-  )) #>> '{results,0,status}',
-  'accepted',
-  'a member may push a redacted event'
+  )) #>> '{results,0,reason}',
+  'only the author of an entry or the incident''s lead can remove it',
+  'a member may not push a redacted event for someone else''s entry'
 );
 
 -- ---------------------------------------------------------------------------
@@ -256,8 +258,8 @@ select is(
 reset role;
 select is(
   (select count(*)::int from public.incident_events),
-  4,
-  'in the end: two events from mate, one redacted marker from owner, one from outsider'
+  3,
+  'in the end: two events from mate and one from outsider (owner''s redaction was refused)'
 );
 
 select * from finish();
