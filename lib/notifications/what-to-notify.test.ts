@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LAWRENCE, makeContext, ME } from '../../test/support/domain';
 import { changeLead, declareIncident } from '../incidents/operations';
 import type { IncidentEvent } from '../model/event';
+import { planNotices } from './notice-plan';
 import { noticesFor } from './what-to-notify';
 
 const on = { notifyMajorDeclared: true, notifyMadeLead: true };
@@ -23,5 +24,15 @@ describe('noticesFor', () => {
     // An hour's clock skew still rings; history pulled on joining a team, or after days offline, does not.
     expect(noticesFor(events, ME.userId, on, names, ctx.now() + 60 * 60_000)).toHaveLength(2);
     expect(noticesFor(events, ME.userId, on, names, ctx.now() + 121 * 60_000)).toEqual([]);
+  });
+
+  it('a pull of fifteen Major incidents gives three notifications and one summary of twelve', async () => {
+    const ctx = makeContext();
+    const lawrence = { ...ctx, actor: LAWRENCE };
+    for (let i = 0; i < 15; i++) await declareIncident(lawrence, { title: `Outage ${i}`, severity: 'major', lead: { id: LAWRENCE.userId, name: 'Lawrence' } });
+    const events = (await ctx.db.events.toArray()) as IncidentEvent[];
+    const plan = planNotices(noticesFor(events, ME.userId, on, names, ctx.now()));
+    expect(plan.show).toHaveLength(3);
+    expect(plan.summary?.message).toBe("…and 12 more updates in your team's incidents.");
   });
 });

@@ -10,6 +10,8 @@ export const FRESH_FOR_MS = 2 * 3_600_000;
 
 export interface Notice {
   incidentId: string;
+  /** Why it rings: being made lead asks more of me than a Major incident does, so it is shown first. */
+  reason: 'made-lead' | 'major-declared';
   title: string;
   message: string;
 }
@@ -33,12 +35,12 @@ export function noticesFor(
     if (nowMs - Date.parse(e.createdAt) > FRESH_FOR_MS) continue;
     if (e.kind === 'declared') {
       if (e.body.leadId === me && settings.notifyMadeLead) {
-        notices.push({ incidentId: e.incidentId, title: `You are leading: ${e.body.title}`, message: `${nameOf(e.authorId)} declared it and made you the lead.` });
+        notices.push({ incidentId: e.incidentId, reason: 'made-lead', title: `You are leading: ${e.body.title}`, message: `${nameOf(e.authorId)} declared it and made you the lead.` });
       } else if (e.body.severity === 'major' && settings.notifyMajorDeclared) {
-        notices.push({ incidentId: e.incidentId, title: `Major incident: ${e.body.title}`, message: `${e.body.leadName} is leading. Join in if you can help.` });
+        notices.push({ incidentId: e.incidentId, reason: 'major-declared', title: `Major incident: ${e.body.title}`, message: `${e.body.leadName} is leading. Join in if you can help.` });
       }
     } else if (e.kind === 'lead_changed' && e.body.leadId === me && settings.notifyMadeLead) {
-      notices.push({ incidentId: e.incidentId, title: 'You are now leading an incident', message: `${nameOf(e.authorId)} handed you the lead.` });
+      notices.push({ incidentId: e.incidentId, reason: 'made-lead', title: 'You are now leading an incident', message: `${nameOf(e.authorId)} handed you the lead.` });
     }
   }
   return notices;
