@@ -4,7 +4,9 @@ import { getDb } from '../lib/db';
 import type { MessagingPort } from '../lib/messaging/protocol';
 import { request } from '../lib/messaging/send';
 import { describeSync, readSyncStatus } from '../lib/sync/status';
+import { describeDeparture } from '../lib/team/team-record';
 import { useAction } from './use-action';
+import { useTeamDeparture } from './use-team-departure';
 
 /**
  * Where sync matters, say how it stands: local only, synced, N pending,
@@ -13,6 +15,15 @@ import { useAction } from './use-action';
 export function SyncIndicator({ teamId }: { teamId: string | null }) {
   const status = useLiveQuery(async () => (teamId ? readSyncStatus(getDb(), teamId) : null), [teamId]);
   const syncNow = useAction(() => request(browser as unknown as MessagingPort, { type: 'syncNow' }));
+  const departure = useTeamDeparture();
+  if (!teamId && departure) {
+    // Removed or left: say so, not just "Local only". The team's incidents stay readable here.
+    return (
+      <span className="sync" role="status">
+        {describeDeparture(departure)} Sync is off; its incidents stay on this device.
+      </span>
+    );
+  }
   if (!teamId) return <span className="sync muted">Local only</span>;
   if (!status) return null;
   const text = describeSync(status);

@@ -5,7 +5,7 @@ import { loadTeam, teamItem } from '../../lib/supabase/team';
 import { syncWithSession } from '../../lib/sync/session-sync';
 import { listen } from './router';
 import { notifyPulled } from './set-up-notifications';
-import { teamClient } from './team-client';
+import { checkTeamAfterSync, teamClient } from './team-client';
 
 const ALARM = 'sync';
 let running: Promise<void> | null = null;
@@ -26,7 +26,10 @@ export function runSync({ force = false } = {}): Promise<void> {
       again = false;
       const [team, client] = await Promise.all([loadTeam(), teamClient()]);
       if (!team || !client) return;
-      await syncWithSession(client, getDb(), team.teamId, { force, onPulled: (events) => void notifyPulled(events) });
+      const round = await syncWithSession(client, getDb(), team.teamId, { force, onPulled: (events) => void notifyPulled(events) });
+      // A refused round may mean I was removed (pull_events refuses former
+      // members): lib/team asks my_teams() and, if so, notes it and ends sync.
+      if ((await checkTeamAfterSync(round)) === 'departed') return;
     } while (again);
   })()
     .catch((error: unknown) => console.error('Sync failed', error))

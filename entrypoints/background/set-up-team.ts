@@ -1,62 +1,44 @@
-import type { SupabaseClient, User } from '@supabase/supabase-js';
 import { getDb } from '../../lib/db';
 import { loadProfile, profileItem } from '../../lib/profile/profile';
 import { connectionItem, parseConnection } from '../../lib/supabase/connection';
-import { accountItem, loadTeam, teamItem, type Team } from '../../lib/supabase/team';
-import { teamIdItem } from '../../lib/supabase/team-id';
+import { accountItem, legacyTeamIdItem, loadTeam, teamItem } from '../../lib/supabase/team';
 import { adoptIdentity, shareIncident } from '../../lib/sync/identity';
 import { supabaseTransport } from '../../lib/sync/supabase-transport';
-import { imagePath } from '../../lib/sync/transport';
+import { downloadImage } from '../../lib/team/download-image';
+import { createTeam, joinTeam } from '../../lib/team/join-team';
+import { createInvite, leaveTeam, removeMember, revokeInvite, transferOwnership } from '../../lib/team/lifecycle';
+import { refreshTeam } from '../../lib/team/refresh-team';
+import { adoptSignedInUser, type SignInDeps } from '../../lib/team/sign-in';
+import type { User } from '@supabase/supabase-js';
 import { handle } from './router';
 import { runSync } from './set-up-sync';
-import { requireClient, rpc } from './team-client';
-
-type TeamRow = { team_id: string; name: string; role: 'owner' | 'member' };
-type MemberRow = { user_id: string; display_name: string; role: 'owner' | 'member' };
+import { requireClient, teamDeps } from './team-client';
 
 async function displayName(): Promise<string> {
   return (await loadProfile())?.displayName ?? 'Teammate';
 }
 
-/** After any sign-in: remember the account, make local work mine under it, find my team. */
-async function signedIn(client: SupabaseClient, user: User | null) {
-  if (!user) throw new Error('Signed in, but the server sent no user.');
-  await accountItem.setValue({ userId: user.id, email: user.email ?? '' });
-  const profile = await loadProfile();
-  if (profile && profile.userId !== user.id) {
-    await adoptIdentity(getDb(), profile.userId, user.id);
-    await profileItem.setValue({ ...profile, userId: user.id });
-  }
-  const team = await refreshTeam(client);
-  void runSync({ force: true });
-  return { userId: user.id, email: user.email, team };
+async function myUserId(): Promise<string | null> {
+  return (await accountItem.getValue())?.userId ?? null;
 }
 
-/** Reads my team, its members and an invite code; keeps the one already chosen if I am still in it. */
-export async function refreshTeam(client: SupabaseClient, preferredId?: string): Promise<Team | null> {
-  const teams = await rpc<TeamRow[]>(client, 'my_teams', {});
-  const current = await loadTeam();
-  const chosen = teams.find((t) => t.team_id === (preferredId ?? current?.teamId)) ?? teams[0];
-  if (!chosen) {
-    await Promise.all([teamItem.setValue(null), teamIdItem.setValue(null)]);
-    return null;
-  }
-  const [members, inviteCode] = await Promise.all([
-    rpc<MemberRow[]>(client, 'list_team_members', { p_team_id: chosen.team_id }),
-    rpc<string>(client, 'team_invite_code', { p_team_id: chosen.team_id }).catch(() => null),
-  ]);
-  const team: Team = {
-    teamId: chosen.team_id,
-    name: chosen.name,
-    role: chosen.role,
-    inviteCode,
-    members: members.map((m) => ({ userId: m.user_id, displayName: m.display_name, role: m.role })),
+async function signedIn(user: User | null) {
+  const deps: SignInDeps = {
+    ...teamDeps(await requireClient()),
+    account: accountItem,
+    profile: { load: loadProfile, save: (p) => profileItem.setValue(p) },
+    adoptIdentity: (from, to) => adoptIdentity(getDb(), from, to),
   };
-  await Promise.all([teamItem.setValue(team), teamIdItem.setValue(team.teamId)]);
-  return team;
+  const result = await adoptSignedInUser(deps, user);
+  void runSync({ force: true });
+  return result;
 }
+
+/** Every handler asks lib/team with the current client; each answer is what the Team section shows. */
+const withTeam = async () => teamDeps(await requireClient());
 
 export function setUpTeam(): void {
+  void legacyTeamIdItem.removeValue(); // the id is read from `local:team` now (lib/supabase/team-id.ts)
   handle('connectProject', async ({ url, anonKey }) => {
     const parsed = parseConnection(url, anonKey);
     if (!parsed.ok) throw new Error(parsed.error);
@@ -75,68 +57,56 @@ export function setUpTeam(): void {
   handle('disconnectProject', async () => {
     const client = await requireClient().catch(() => null);
     await client?.auth.signOut({ scope: 'local' }).catch(() => undefined);
-    await Promise.all([connectionItem.setValue(null), accountItem.setValue(null), teamItem.setValue(null), teamIdItem.setValue(null)]);
+    await Promise.all([connectionItem.setValue(null), accountItem.setValue(null), teamItem.setValue(null)]);
   });
   handle('signInWithPassword', async ({ email, password }) => {
-    const client = await requireClient();
-    const { data, error } = await client.auth.signInWithPassword({ email, password });
+    const { data, error } = await (await requireClient()).auth.signInWithPassword({ email, password });
     if (error) throw new Error(error.message);
-    return signedIn(client, data.user);
+    return signedIn(data.user);
   });
   handle('signUp', async ({ email, password }) => {
-    const client = await requireClient();
-    const { data, error } = await client.auth.signUp({ email, password });
+    const { data, error } = await (await requireClient()).auth.signUp({ email, password });
     if (error) throw new Error(error.message);
     if (!data.session) return { confirmEmail: true };
-    return signedIn(client, data.user);
+    return signedIn(data.user);
   });
   handle('sendSignInCode', async ({ email }) => {
-    const client = await requireClient();
-    const { error } = await client.auth.signInWithOtp({ email, options: { shouldCreateUser: true } });
+    const { error } = await (await requireClient()).auth.signInWithOtp({ email, options: { shouldCreateUser: true } });
     if (error) throw new Error(error.message);
     return { sent: true };
   });
   handle('verifySignInCode', async ({ email, code }) => {
-    const client = await requireClient();
-    const { data, error } = await client.auth.verifyOtp({ email, token: code, type: 'email' });
+    const { data, error } = await (await requireClient()).auth.verifyOtp({ email, token: code, type: 'email' });
     if (error) throw new Error(error.message);
-    return signedIn(client, data.user);
+    return signedIn(data.user);
   });
   handle('signOut', async () => {
-    const client = await requireClient();
-    await client.auth.signOut();
+    await (await requireClient()).auth.signOut();
     await accountItem.setValue(null);
   });
-  handle('createTeam', async ({ name }) => {
-    const client = await requireClient();
-    const teamId = await rpc<string>(client, 'create_team', { p_name: name, p_display_name: await displayName() });
-    return refreshTeam(client, teamId);
-  });
+  handle('createTeam', async ({ name }) => createTeam(await withTeam(), name, await displayName()));
   handle('joinTeam', async ({ code }) => {
-    const client = await requireClient();
-    const teamId = await rpc<string>(client, 'join_team', { p_code: code.trim(), p_display_name: await displayName() });
-    const team = await refreshTeam(client, teamId);
+    const team = await joinTeam(await withTeam(), code, await displayName());
     void runSync({ force: true });
     return team;
   });
-  handle('refreshTeam', async () => refreshTeam(await requireClient()));
+  handle('refreshTeam', async () => refreshTeam(await withTeam()));
+  handle('createInvite', async () => createInvite(await withTeam()));
+  handle('revokeInvite', async ({ code }) => revokeInvite(await withTeam(), code));
+  handle('removeMember', async ({ userId }) => removeMember(await withTeam(), userId));
+  handle('transferOwnership', async ({ userId }) => transferOwnership(await withTeam(), userId));
+  handle('leaveTeam', async () => leaveTeam(await withTeam(), await myUserId()));
   handle('syncNow', () => runSync({ force: true }));
   handle('shareIncident', async ({ incidentId }) => {
     const team = await loadTeam();
     if (!team) throw new Error('Join or create a team first (Options → Team).');
-    await shareIncident(getDb(), incidentId, team.teamId);
+    const sharerId = await myUserId();
+    if (!sharerId) throw new Error('Sign in first (Options → Team).');
+    await shareIncident(getDb(), incidentId, team.teamId, sharerId);
     void runSync({ force: true });
   });
   handle('downloadImage', async ({ eventId }) => {
-    const db = getDb();
-    const event = await db.events.get(eventId);
-    if (event?.kind !== 'screenshot' || !event.teamId) throw new Error('That screenshot is not shared with a team.');
-    if (!event.body.thumbnail) throw new Error('That screenshot was removed.');
-    const bytes = await supabaseTransport(await requireClient()).download(
-      imagePath(event.teamId, event.incidentId, event.id, event.body.mimeType),
-    );
-    // A cache: images are downloaded lazily, when someone opens them.
-    await db.blobs.put({ id: event.body.blobId, incidentId: event.incidentId, mimeType: event.body.mimeType, bytes, createdAt: new Date().toISOString() });
-    return { bytes: bytes.size };
+    const transport = supabaseTransport(await requireClient());
+    return downloadImage({ db: getDb(), download: (path) => transport.download(path), now: () => Date.now() }, eventId);
   });
 }

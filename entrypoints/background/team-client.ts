@@ -2,6 +2,10 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { browser } from 'wxt/browser';
 import { createTeamClient } from '../../lib/supabase/client';
 import { connectionItem } from '../../lib/supabase/connection';
+import { teamItem } from '../../lib/supabase/team';
+import { checkStanding, type Standing } from '../../lib/team/standing';
+import { supabaseTeamServer } from '../../lib/team/supabase-team-server';
+import type { TeamDeps } from '../../lib/team/team-deps';
 
 let cached: { key: string; client: SupabaseClient } | null = null;
 
@@ -23,9 +27,17 @@ export async function requireClient(): Promise<SupabaseClient> {
   return client;
 }
 
-/** Calls an RPC and turns an error into its sentence. */
-export async function rpc<T>(client: SupabaseClient, fn: string, args: Record<string, unknown>): Promise<T> {
-  const { data, error } = await client.rpc(fn, args);
-  if (error) throw new Error(error.message || `${fn} failed`);
-  return data as T;
+/** lib/team's ports, wired to the real server and storage. */
+export function teamDeps(client: SupabaseClient): TeamDeps {
+  return { server: supabaseTeamServer(client), team: teamItem, now: () => Date.now() };
+}
+
+/**
+ * After a sync round: a failed one may mean I was removed (pull_events refuses
+ * former members). `departed` means stop: the team is gone from this device's
+ * record, so the next round finds no team.
+ */
+export async function checkTeamAfterSync(round: { state: string }): Promise<Standing> {
+  const client = await teamClient();
+  return client ? checkStanding(teamDeps(client), round) : 'no-team';
 }

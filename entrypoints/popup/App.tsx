@@ -17,7 +17,7 @@ export function App({ boot, shell }: { boot: PopupBoot; shell: ShellSnapshot | n
   const parsed = profileSchema.safeParse(boot.profile);
   return (
     <main className="popup">
-      <ProfileGate initial={parsed.success ? parsed.data : undefined} initialTeamId={parseTeamId(boot.teamId)}>
+      <ProfileGate initial={parsed.success ? parsed.data : undefined} initialTeamId={parseTeamId(boot.team)}>
         {(profile, teamId) => <PopupHome profile={profile} teamId={teamId} boot={boot} shell={shell} />}
       </ProfileGate>
     </main>

@@ -14,7 +14,8 @@ import { showShell, type ShellSnapshot } from './shell';
 export interface PopupBoot {
   /** Unvalidated: the app parses it before use. */
   profile: unknown;
-  teamId: unknown;
+  /** The stored team record (lib/supabase/team-id.ts reads the id from it). */
+  team: unknown;
   tab: ActiveTab | null;
   /** false = checked, I lead no active incident; null = not known. */
   leadsActive: boolean | null;
@@ -34,14 +35,14 @@ function meOf(profile: unknown): { userId: string; displayName: string } | null 
 
 async function boot(): Promise<PopupBoot> {
   const [stored, tab, leads] = await Promise.all([
-    api.storage.local.get(['profile', 'teamId']).catch(() => ({}) as Record<string, unknown>),
+    api.storage.local.get(['profile', 'team']).catch(() => ({}) as Record<string, unknown>),
     getActiveTab(api as unknown as TabsPort),
     peekActiveLeadIds(indexedDB),
   ]);
   const me = meOf(stored.profile);
   const leadsActive = me && leads ? leads.has(me.userId) : null;
   const readShell = me && leadsActive === false ? showShell(me.displayName, tab) : null;
-  return { profile: stored.profile, teamId: stored.teamId ?? null, tab, leadsActive, readShell };
+  return { profile: stored.profile, team: stored.team ?? null, tab, leadsActive, readShell };
 }
 
 void boot().then(async (state) => {

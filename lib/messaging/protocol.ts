@@ -43,6 +43,12 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('refreshTeam') }),
   z.object({ type: z.literal('syncNow') }),
   z.object({ type: z.literal('shareIncident'), incidentId: id }),
+  // Team lifecycle (Options → Team). The team is the one on record; the server decides who may.
+  z.object({ type: z.literal('createInvite') }),
+  z.object({ type: z.literal('revokeInvite'), code: z.string().trim().min(4).max(40) }),
+  z.object({ type: z.literal('removeMember'), userId: id }),
+  z.object({ type: z.literal('transferOwnership'), userId: id }),
+  z.object({ type: z.literal('leaveTeam') }),
   /** Options: post a test message to the Slack webhook. */
   z.object({ type: z.literal('testSlack') }),
   /** A teammate's screenshot, fetched from Storage when someone opens it. */

@@ -1,6 +1,7 @@
 import { useAction } from '../../../components/use-action';
 import { connectionItem } from '../../../lib/supabase/connection';
 import { accountItem, teamItem } from '../../../lib/supabase/team';
+import { departureOf, teamOf } from '../../../lib/team/team-record';
 import { useEffect, useState } from 'react';
 import { ANSWERED, ask } from './ask';
 import { ConnectForm } from './ConnectForm';
@@ -18,7 +19,12 @@ export function TeamSettings() {
   }, []);
   const connection = useStorageValue(connectionItem, version);
   const account = useStorageValue(accountItem, version);
-  const team = useStorageValue(teamItem, version);
+  const record = useStorageValue(teamItem, version);
+  const userId = account?.userId ?? null;
+  // Opening the page asks the server again: a removal shows here even before the next sync.
+  useEffect(() => {
+    if (userId) void ask({ type: 'refreshTeam' }).catch(() => undefined);
+  }, [userId]);
   const signOut = useAction(() => ask({ type: 'signOut' }));
   const disconnect = useAction(() => ask({ type: 'disconnectProject' }));
 
@@ -47,7 +53,7 @@ export function TeamSettings() {
                   Sign out
                 </button>
               </p>
-              <TeamPanel team={team ?? null} />
+              <TeamPanel team={teamOf(record)} departure={departureOf(record)} myUserId={userId} />
             </>
           )}
         </>
