@@ -39,7 +39,7 @@ it('push 10,000 / pull 100,000', { timeout: 600_000 }, async () => {
     const pushFloor = performance.now() - t;
 
     t = performance.now();
-    const pushed = await pushOutbox(a.ctx.db, transport, teamId, { batchSize: 200 });
+    const pushed = await pushOutbox(a.ctx.db, transport, teamId, writer.userId, { batchSize: 200 });
     const pushMs = performance.now() - t;
     expect(pushed.accepted).toBe(PUSH);
 

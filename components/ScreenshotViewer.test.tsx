@@ -55,12 +55,12 @@ async function setUp() {
   return { ctx, incidentId: incident.id, event };
 }
 
-function render({ ctx, incidentId, event }: Awaited<ReturnType<typeof setUp>>) {
+function render({ ctx, incidentId, event }: Awaited<ReturnType<typeof setUp>>, canRemove = true) {
   const onClose = vi.fn();
   const host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
-  act(() => root!.render(<ScreenshotViewer ctx={ctx} incidentId={incidentId} event={event} onClose={onClose} />));
+  act(() => root!.render(<ScreenshotViewer ctx={ctx} incidentId={incidentId} event={event} canRemove={canRemove} onClose={onClose} />));
   return { host, onClose };
 }
 
@@ -167,6 +167,14 @@ describe('ScreenshotViewer', () => {
     expect(document.activeElement).toBe(control(host, 'button', 'Remove screenshot'));
     expect(onClose).not.toHaveBeenCalled();
     expect(await setup.ctx.db.blobs.get(setup.event.body.blobId)).toBeDefined();
+  });
+
+  it("offers neither Remove nor Redact to someone who is neither the screenshot's author nor the lead", async () => {
+    const { host } = render(await setUp(), false);
+    await vi.waitFor(() => expect(host.querySelector('img')).not.toBeNull());
+    expect(() => control(host, 'button', 'Remove screenshot')).toThrow();
+    expect(() => control(host, 'button', 'Redact…')).toThrow();
+    expect(host.textContent).toContain("Only the person who took it or the incident's lead can remove or redact it.");
   });
 
   it('enters redaction mode with saving disabled until a box is drawn', async () => {

@@ -22,11 +22,13 @@ export interface ScreenshotViewerProps {
   ctx: DomainContext;
   incidentId: string;
   event: ScreenshotEvent;
+  /** Its author or the incident's lead (lib/incidents/authority.ts): only they may remove or redact it. */
+  canRemove: boolean;
   onClose: () => void;
 }
 
 /** A screenshot at full size: look, copy, download, redact or remove it. */
-export function ScreenshotViewer({ ctx, incidentId, event, onClose }: ScreenshotViewerProps) {
+export function ScreenshotViewer({ ctx, incidentId, event, canRemove, onClose }: ScreenshotViewerProps) {
   const { body } = event;
   const dialog = useRef<HTMLDialogElement>(null);
   const keepButton = useRef<HTMLButtonElement>(null);
@@ -104,7 +106,9 @@ export function ScreenshotViewer({ ctx, incidentId, event, onClose }: Screenshot
 
   // Also offered when the image is not on this device: a teammate's screenshot
   // can still be taken off the timeline (its thumbnail shows there).
-  const removeControl = confirmingRemove ? (
+  const removeControl = !canRemove ? (
+    <span className="muted">Only the person who took it or the incident's lead can remove or redact it.</span>
+  ) : confirmingRemove ? (
     <span className="row" role="group" aria-label="Remove this screenshot?">
       <span>Remove this screenshot for everyone?</span>
       <button type="button" className="danger" disabled={busy} onClick={() => void confirmRemove()}>
@@ -185,9 +189,11 @@ export function ScreenshotViewer({ ctx, incidentId, event, onClose }: Screenshot
                 <button type="button" onClick={() => void copy(image.blob)}>
                   Copy image
                 </button>
-                <button type="button" ref={redactButton} disabled={busy} onClick={() => setBoxes([])}>
-                  Redact…
-                </button>
+                {canRemove && (
+                  <button type="button" ref={redactButton} disabled={busy} onClick={() => setBoxes([])}>
+                    Redact…
+                  </button>
+                )}
                 {removeControl}
               </>
             )}

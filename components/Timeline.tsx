@@ -1,5 +1,6 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
+import { hiddenEntries } from '../lib/incidents/authority';
 import { foldReactions } from '../lib/incidents/reactions';
 import type { IncidentEvent, REACTIONS, ScreenshotEvent } from '../lib/model/event';
 import { ReactionBar } from './Reactions';
@@ -33,7 +34,8 @@ export function Timeline({
 }) {
   const followUpText = new Map(incident.followUps.map((f) => [f.id, f.text]));
   // A redacted entry is hidden wherever the timeline is shown; the redaction itself stays on record.
-  const hidden = new Set(events.flatMap((e) => (e.kind === 'redacted' ? [e.body.eventId] : [])));
+  // A redaction or declaration that does not count (lib/incidents/authority.ts) is not shown at all.
+  const hidden = hiddenEntries(events);
   const reactions = foldReactions(events);
   const shown = events.filter((e) => !hidden.has(e.id) && e.kind !== 'reaction');
   // Windowed: an incident with thousands of entries renders only what is on screen.

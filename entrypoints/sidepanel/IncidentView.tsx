@@ -29,6 +29,7 @@ import type { Outcome, Severity } from '../../lib/model/incident-fields';
 import { encodeImageFile } from '../../lib/capture/image-file';
 import { addScreenshot } from '../../lib/incidents/screenshots';
 import { ScreenshotViewer } from '../../components/ScreenshotViewer';
+import { mayRemove } from '../../lib/incidents/authority';
 import type { ScreenshotEvent } from '../../lib/model/event';
 import { browser } from 'wxt/browser';
 import type { MessagingPort } from '../../lib/messaging/protocol';
@@ -217,7 +218,13 @@ export function IncidentView({
           onReact={(eventId, emoji, on) => void reaction.run(eventId, emoji, on)}
         />
         {viewing && (
-          <ScreenshotViewer ctx={ctx} incidentId={incidentId} event={viewing} onClose={() => setViewing(null)} />
+          <ScreenshotViewer
+            ctx={ctx}
+            incidentId={incidentId}
+            event={viewing}
+            canRemove={mayRemove(viewing, incident.leadId, ctx.actor.userId)}
+            onClose={() => setViewing(null)}
+          />
         )}
         <NoteComposer onAdd={note.run} busy={note.busy} error={note.error ?? image.error} onImage={image.run} />
         {image.busy && (

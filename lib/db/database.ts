@@ -19,6 +19,12 @@ export interface OutboxRow {
   incidentId: string;
   /** The event's team; absent for local-only incidents, whose events wait here until shared. */
   teamId?: string;
+  /**
+   * The event's author. Only the signed-in account's events are pushed (the
+   * server accepts no other author), so another account's stay queued here
+   * until that account signs in again: switching accounts loses nothing.
+   */
+  authorId: string;
   enqueuedAt: string;
   attempts: number;
 }

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { IncidentDatabase } from './database';
+import { IncidentDatabase, type OutboxRow } from './database';
 import { makeContext } from '../../test/support/domain';
 import { addNote, declareIncident } from '../incidents/operations';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
@@ -36,8 +36,8 @@ describe('local schema', () => {
   it('v1: the outbox refuses to queue one event twice', async () => {
     const db = new IncidentDatabase(freshName(), undefined, 1);
     const row = { eventId: 'e1', incidentId: 'i1', enqueuedAt: '2026-11-26T09:00:00.000Z', attempts: 0 };
-    await db.outbox.add({ ...row });
-    await expect(db.outbox.add({ ...row })).rejects.toThrow(/ConstraintError|unique/i);
+    await db.outbox.add({ ...row } as OutboxRow);
+    await expect(db.outbox.add({ ...row } as OutboxRow)).rejects.toThrow(/ConstraintError|unique/i);
     db.close();
   });
 
@@ -83,10 +83,29 @@ describe('local schema', () => {
     const { reviewerIds: _r, customerUpdateCount: _c, lastCustomerUpdateAt: _l, searchText: _s, ...v3Row } = (await ctx.db.incidents.get(id))!;
     await ctx.db.incidents.put(v3Row as never);
     ctx.db.close();
-    const upgraded = new IncidentDatabase(name);
+    const upgraded = new IncidentDatabase(name, undefined, 4);
     await upgraded.open();
     expect(upgraded.verno).toBe(4);
     expect(await upgraded.incidents.get(id)).toMatchObject({ reviewerIds: [], customerUpdateCount: 0, searchText: 'search me\n\nredis oom' });
+    upgraded.close();
+  });
+
+  it("v5: outbox rows gain their event's author, so only the signed-in account's are pushed", async () => {
+    const name = freshName();
+    const ctx = makeContext({ db: new IncidentDatabase(name, undefined, 4) });
+    const { id } = await declareIncident(ctx, { title: 'Queued before v5' });
+    await addNote(ctx, id, { text: 'also queued' });
+    // v4 rows as v4 wrote them: no author.
+    const rows = await ctx.db.outbox.toArray();
+    await ctx.db.outbox.bulkPut(rows.map(({ authorId: _, ...row }) => row as OutboxRow));
+    ctx.db.close();
+    const upgraded = new IncidentDatabase(name, undefined, 5);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(5);
+    const upgradedRows = await upgraded.outbox.toArray();
+    expect(upgradedRows).toHaveLength(2);
+    expect(upgradedRows.every((r) => r.authorId === ctx.actor.userId)).toBe(true);
+    expect(indexNames(upgraded, 'outbox')).toContain('[teamId+authorId]');
     upgraded.close();
   });
 

@@ -50,6 +50,22 @@ export const SCHEMA_VERSIONS: readonly {
     stores: { ...v1Stores, outbox: '++seq, &eventId, teamId', deadLetters: 'eventId, incidentId', quarantine: '++id, teamId' },
     upgrade: refoldProjections,
   },
+  // v5 (authority over the record): outbox rows carry their author, so only
+  // the signed-in account's events are pushed and another account's wait.
+  {
+    version: 5,
+    stores: {
+      ...v1Stores,
+      outbox: '++seq, &eventId, teamId, [teamId+authorId]',
+      deadLetters: 'eventId, incidentId',
+      quarantine: '++id, teamId',
+    },
+    upgrade: async (tx) => {
+      const rows = (await tx.table('outbox').toArray()) as { eventId: string; authorId?: string }[];
+      const events = (await tx.table('events').bulkGet(rows.map((r) => r.eventId))) as (IncidentEvent | undefined)[];
+      await tx.table('outbox').bulkPut(rows.map((r, i) => ({ ...r, authorId: events[i]?.authorId ?? '' })));
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -61,10 +61,21 @@ describe('importJson', () => {
     expect((await other.db.incidents.get(mine.id))?.eventCount).toBe(1);
   });
 
-  it('does not queue imported events for sync', async () => {
+  it('queues imported local-only events like local work, so the incident can be shared into a team later', async () => {
     const { ctx } = await deviceWithHistory();
     const fresh = makeContext();
     await importJson(fresh.db, await exportJson(ctx.db, { includeImages: true }), { now: fresh.now });
+    const queued = await fresh.db.outbox.toArray();
+    expect(queued).toHaveLength(await fresh.db.events.count());
+    expect(queued.every((o) => o.teamId === undefined && o.authorId === ctx.actor.userId)).toBe(true);
+  });
+
+  it("does not queue a team's imported events: they are already on the team's server", async () => {
+    const team = makeContext({ teamId: '0190a000-0000-7000-8000-0000000000a1' });
+    await declareIncident(team, { title: 'Published already' });
+    const fresh = makeContext();
+    await importJson(fresh.db, await exportJson(team.db, { includeImages: true }), { now: fresh.now });
+    expect(await fresh.db.events.count()).toBe(1);
     expect(await fresh.db.outbox.count()).toBe(0);
   });
 

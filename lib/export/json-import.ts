@@ -1,11 +1,9 @@
-import { formatHlc, type Hlc, parseHlc, receive } from '../clock/hlc';
+import { parseHlc } from '../clock/hlc';
 import type { BlobRow, IncidentDatabase } from '../db/database';
 import { refold } from '../incidents/append';
 import { isQuotaExceeded, StorageFullError, ValidationError } from '../incidents/errors';
-import { readNodeId } from '../incidents/node-id';
-import { scrubScreenshotEvent } from '../incidents/screenshots';
 import type { IncidentEvent, ScreenshotEvent } from '../model/event';
-import { MAX_CLOCK_LEAD_MS } from '../sync/pull';
+import { judgeIncoming, MAX_CLOCK_LEAD_MS, storeAdmitted } from '../sync/ingest';
 import { base64ToBytes, sha256OfBytes } from './base64';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type ExportFile } from './export-file';
 
@@ -134,45 +132,41 @@ async function checkImages(file: ExportFile): Promise<BlobRow[]> {
 }
 
 async function store(db: IncidentDatabase, file: ExportFile, images: BlobRow[], nowMs: number): Promise<ImportResult> {
-  return db.transaction('rw', [db.events, db.incidents, db.meta, db.blobs], async () => {
-    const held = await db.events.bulkGet(file.events.map((e) => e.id));
-    const fresh = file.events.filter((_, i) => !held[i]);
+  return db.transaction('rw', [db.events, db.incidents, db.meta, db.blobs, db.outbox], async () => {
+    // The one ingest path (lib/sync/ingest.ts): what a pull would hold back, an import refuses.
+    const { admitted, held } = await judgeIncoming(db, file.events, nowMs);
+    if (held.length) {
+      const { event, reason } = held[0]!;
+      refuse(`Event ${file.events.indexOf(event) + 1} breaks the record's rules (${reason})`);
+    }
 
     // Everything redacted, here or in the file: never restored by an import.
     const redacted = new Set<string>();
     const collect = (e: IncidentEvent) => {
       if (e.kind === 'redacted') redacted.add(e.body.eventId);
     };
-    file.events.forEach(collect);
+    const present = await db.events.bulkGet(admitted.map((e) => e.id));
     await db.events.filter((e) => e.kind === 'redacted').each(collect);
-
-    await db.events.bulkAdd(
-      fresh.map((e) => (e.kind === 'screenshot' && redacted.has(e.id) ? { ...e, body: { ...e.body, thumbnail: '' } } : e)),
-    );
+    admitted.forEach(collect);
+    const incoming = admitted.map((e) => (e.kind === 'screenshot' && redacted.has(e.id) ? { ...e, body: { ...e.body, thumbnail: '' } } : e));
+    const fresh = await storeAdmitted(db, incoming, nowMs);
     const touched = new Set(fresh.map((e) => e.incidentId));
-    for (const e of fresh) {
-      if (e.kind !== 'redacted') continue;
-      const target = await db.events.get(e.body.eventId);
-      if (target?.kind === 'screenshot') {
-        await scrubScreenshotEvent(db, target);
-        touched.add(target.incidentId);
-      }
-    }
+
+    // Local-only work (never published) is queued like anything written here,
+    // so the incident can be shared into a team later (lib/sync/identity.ts).
+    await db.outbox.bulkPut(
+      fresh
+        .filter((e) => e.teamId === null)
+        .map((e) => ({ eventId: e.id, incidentId: e.incidentId, authorId: e.authorId, enqueuedAt: new Date(nowMs).toISOString(), attempts: 0 })),
+    );
 
     const eventOfBlob = new Map(file.events.flatMap((e) => (e.kind === 'screenshot' ? [[e.body.blobId, e.id] as const] : [])));
     const wanted = images.filter((row) => !redacted.has(eventOfBlob.get(row.id)!));
-    const present = await db.blobs.bulkGet(wanted.map((row) => row.id));
-    const missing = wanted.filter((_, i) => !present[i]);
+    const stored = await db.blobs.bulkGet(wanted.map((row) => row.id));
+    const missing = wanted.filter((_, i) => !stored[i]);
     await db.blobs.bulkAdd(missing);
 
-    if (file.events.length) {
-      const node = await readNodeId(db);
-      const row = await db.meta.get('clock');
-      const previous: Hlc | null = typeof row?.value === 'string' ? parseHlc(row.value) : null;
-      const latest = file.events.reduce((max, e) => (e.hlc > max ? e.hlc : max), file.events[0]!.hlc);
-      await db.meta.put({ key: 'clock', value: formatHlc(receive(previous, parseHlc(latest), nowMs, node)) });
-    }
     for (const id of touched) await refold(db, id);
-    return { added: fresh.length, skipped: file.events.length - fresh.length, images: missing.length };
+    return { added: fresh.length, skipped: present.filter(Boolean).length, images: missing.length };
   });
 }

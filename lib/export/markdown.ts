@@ -1,5 +1,6 @@
 import type { IncidentDatabase } from '../db/database';
 import { NotFoundError } from '../incidents/errors';
+import { hiddenEntries } from '../incidents/authority';
 import { readIncidentNumbers } from '../incidents/numbers';
 import { readTimeline } from '../incidents/queries';
 import { formatDuration } from '../format/time';
@@ -58,7 +59,7 @@ export function renderIncidentMarkdown(
   for (const e of events) if (e.kind === 'declared' || e.kind === 'lead_changed') leads.set(e.body.leadId, e.body.leadName);
   const name = (id: string) => nameOf?.(id) ?? leads.get(id);
   const followUpText = new Map(incident.followUps.map((f) => [f.id, f.text]));
-  const hidden = new Set(events.flatMap((e) => (e.kind === 'redacted' ? [e.body.eventId] : [])));
+  const hidden = hiddenEntries(events);
 
   const out: string[] = [`# ${ref} · ${escapeMarkdown(incident.title)}`, summaryLine(incident, now())];
   if (incident.summary) out.push(escapeMarkdown(incident.summary).split('\n').join('  \n'));

@@ -82,6 +82,7 @@ export async function appendEvents(
           eventId: e.id,
           incidentId: e.incidentId,
           ...(e.teamId ? { teamId: e.teamId } : {}),
+          authorId: e.authorId,
           enqueuedAt: createdAt,
           attempts: 0,
         })),

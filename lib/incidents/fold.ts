@@ -1,6 +1,7 @@
 import type { IncidentEvent } from '../model/event';
 import { compareEvents } from '../model/order';
 import type { FollowUp, Incident } from '../model/incident';
+import { incidentAuthority, isDeclaration } from './authority';
 
 /** Search looks at this much of an incident's text (title and summary come first). */
 export const SEARCH_TEXT_MAX = 20_000;
@@ -16,14 +17,16 @@ export const SEARCH_TEXT_MAX = 20_000;
  */
 export function foldIncident(events: readonly IncidentEvent[]): Incident | null {
   const ordered = [...events].sort(compareEvents);
-  const declared = ordered.find((e) => e.kind === 'declared');
+  // Only the incident's own declaration seeds it (./authority.ts): a second
+  // `declared`, however early its clock, takes nothing over.
+  const declared = ordered.find(isDeclaration);
   if (!declared || declared.kind !== 'declared') return null;
+  const { hidden, ignored } = incidentAuthority(ordered);
 
   const followUps = new Map<string, FollowUp>();
   const participants = new Set<string>();
   const reviewers = new Set<string>();
   const searchable: string[] = [];
-  const hidden = new Set<string>();
   const incident: Incident = {
     id: declared.incidentId,
     teamId: declared.teamId,
@@ -52,13 +55,13 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
   };
 
   for (const e of ordered) {
-    if (e.incidentId !== incident.id) continue;
+    if (e.incidentId !== incident.id || ignored.has(e.id)) continue;
     incident.eventCount += 1;
     if (e.kind !== 'reviewed' && e.kind !== 'feedback' && e.kind !== 'reaction') participants.add(e.authorId);
     if (e.createdAt > incident.lastActivityAt) incident.lastActivityAt = e.createdAt;
     switch (e.kind) {
       case 'declared':
-        break; // the first one seeds the row; a duplicate declaration changes nothing
+        break; // seeds the row above
       case 'title_changed':
         incident.title = e.body.title;
         break;
@@ -106,8 +109,7 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
         incident.screenshotCount += 1;
         break;
       case 'redacted':
-        hidden.add(e.body.eventId);
-        break;
+        break; // counted by incidentAuthority: only the author's or the lead's
       case 'customer_update':
         incident.customerUpdateCount += 1;
         if (!incident.lastCustomerUpdateAt || e.createdAt > incident.lastCustomerUpdateAt) incident.lastCustomerUpdateAt = e.createdAt;

@@ -3,6 +3,7 @@ import type { IncidentDatabase } from '../db/database';
 import type { ScreenshotBody, ScreenshotEvent } from '../model/event';
 import type { Incident } from '../model/incident';
 import { appendEvents } from './append';
+import { mayRemove } from './authority';
 import type { DomainContext } from './context';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -79,9 +80,19 @@ export async function scrubScreenshotEvent(db: IncidentDatabase, target: Screens
   await db.events.put({ ...target, body: { ...target.body, thumbnail: '' } });
 }
 
-async function scrubScreenshot(ctx: DomainContext, eventId: string) {
-  const target = await ctx.db.events.get(eventId);
-  if (target?.kind !== 'screenshot') throw new NotFoundError('That screenshot no longer exists.');
+/**
+ * The scrub for a screenshot this person may remove: its author, or the
+ * incident's current lead (./authority.ts; the server and every teammate
+ * apply the same rule, so anyone else's removal would be ignored everywhere).
+ */
+async function scrubScreenshot(ctx: DomainContext, incidentId: string, eventId: string) {
+  const [target, incident] = await Promise.all([ctx.db.events.get(eventId), ctx.db.incidents.get(incidentId)]);
+  if (target?.kind !== 'screenshot' || target.incidentId !== incidentId || !incident) {
+    throw new NotFoundError('That screenshot no longer exists.');
+  }
+  if (!mayRemove(target, incident.leadId, ctx.actor.userId)) {
+    throw new ValidationError("Only the person who took this screenshot or the incident's lead can remove it.");
+  }
   return (db: IncidentDatabase) => scrubScreenshotEvent(db, target);
 }
 
@@ -91,7 +102,7 @@ async function scrubScreenshot(ctx: DomainContext, eventId: string) {
  * (the one in-place change the log allows: privacy outranks immutability).
  */
 export async function removeScreenshot(ctx: DomainContext, incidentId: string, eventId: string): Promise<Incident> {
-  const scrub = await scrubScreenshot(ctx, eventId);
+  const scrub = await scrubScreenshot(ctx, incidentId, eventId);
   const { incident } = await appendEvents(
     ctx,
     incidentId,
@@ -115,7 +126,7 @@ export async function replaceWithRedactedCopy(
   const original = await ctx.db.events.get(eventId);
   if (original?.kind !== 'screenshot') throw new NotFoundError('That screenshot no longer exists.');
   if (copy.bytes.size === 0) throw new ValidationError('The redacted image is empty.');
-  const scrub = await scrubScreenshot(ctx, eventId);
+  const scrub = await scrubScreenshot(ctx, incidentId, eventId);
   const [sha256, blobId] = [await sha256Hex(copy.bytes), uuidv7()];
   const { pageUrl, pageTitle } = original.body;
   const { incident } = await appendEvents(

@@ -1,19 +1,28 @@
-import { formatHlc, type Hlc, parseHlc, receive } from '../clock/hlc';
 import type { IncidentDatabase, QuarantineRow } from '../db/database';
 import { refold } from '../incidents/append';
-import { readNodeId } from '../incidents/node-id';
-import { scrubScreenshotEvent } from '../incidents/screenshots';
 import type { IncidentEvent } from '../model/event';
+import { judgeIncoming, storeAdmitted } from './ingest';
 
 export const cursorKey = (teamId: string) => `cursor:${teamId}`;
 /** Incidents with pulled events not yet folded into their rows (persisted: a killed pull resumes). */
 export const DIRTY_KEY = 'sync:dirty';
 export const numberKey = (incidentId: string) => `incidentNumber:${incidentId}`;
 
+/** One pulled page, sorted by lib/sync/sort-rows.ts. */
+export interface PulledPage {
+  teamId: string;
+  /** Well-formed events for this team, in server order, with the raw row each came from. */
+  events: { event: IncidentEvent; raw: unknown; serverSeq: number }[];
+  numbers: Map<string, number>;
+  /** Rows that do not parse (yet): a newer extension's kind, a malformed row, another team's. */
+  quarantined: Omit<QuarantineRow, 'id'>[];
+}
+
 /**
- * Applies one pulled page in a single transaction: new events into the log
- * (ids already held are skipped: set union), redactions scrub what they hide,
- * malformed rows into quarantine, the clock advanced past every pulled event,
+ * Applies one pulled page in a single transaction: events judged by the one
+ * ingest path (lib/sync/ingest.ts), the admitted ones into the log (ids already
+ * held are skipped: set union), redactions scrub what they hide, everything
+ * held back into quarantine with its reason (pending, retried on every pull),
  * server numbers kept, and the cursor moved — so a worker killed mid-pull
  * resumes exactly after the last page it applied.
  *
@@ -24,46 +33,39 @@ export const numberKey = (incidentId: string) => `incidentNumber:${incidentId}`;
  */
 export async function applyPulled(
   db: IncidentDatabase,
-  page: {
-    teamId: string;
-    events: IncidentEvent[];
-    numbers: Map<string, number>;
-    quarantined: Omit<QuarantineRow, 'id'>[];
-    cursor: number;
-    final: boolean;
-  },
+  page: PulledPage & { cursor: number; final: boolean },
   nowMs: number,
-): Promise<{ added: number; fresh: IncidentEvent[] }> {
+): Promise<{ added: number; held: number; fresh: IncidentEvent[] }> {
   return db.transaction('rw', [db.events, db.incidents, db.meta, db.blobs, db.quarantine], async () => {
-    const held = await db.events.bulkGet(page.events.map((e) => e.id));
-    const fresh = page.events.filter((_, i) => !held[i]);
-    if (fresh.length) await db.events.bulkAdd(fresh);
-
-    const touched = new Set(fresh.map((e) => e.incidentId));
-    for (const e of fresh) {
-      if (e.kind !== 'redacted') continue;
-      const target = await db.events.get(e.body.eventId);
-      if (target?.kind === 'screenshot') await scrubScreenshotEvent(db, target);
-    }
-    if (page.quarantined.length) await db.quarantine.bulkAdd(page.quarantined);
-
-    if (page.events.length) {
-      const node = await readNodeId(db);
-      const row = await db.meta.get('clock');
-      let clock: Hlc | null = typeof row?.value === 'string' ? parseHlc(row.value) : null;
-      const latest = page.events.reduce((max, e) => (e.hlc > max ? e.hlc : max), page.events[0]!.hlc);
-      clock = receive(clock, parseHlc(latest), nowMs, node);
-      await db.meta.put({ key: 'clock', value: formatHlc(clock) });
-    }
-    const dirtyRow = await db.meta.get(DIRTY_KEY);
-    const dirty = new Set<string>([...((dirtyRow?.value as string[] | undefined) ?? []), ...touched]);
-    if (page.final) {
-      for (const id of dirty) await refold(db, id);
-      dirty.clear();
-    }
-    await db.meta.put({ key: DIRTY_KEY, value: [...dirty] });
+    const { fresh, held } = await ingestPage(db, page, nowMs);
+    await markDirty(db, fresh, page.final);
     for (const [incidentId, n] of page.numbers) await db.meta.put({ key: numberKey(incidentId), value: n });
     await db.meta.put({ key: cursorKey(page.teamId), value: page.cursor });
-    return { added: fresh.length, fresh };
+    return { added: fresh.length, held, fresh };
   });
+}
+
+/** Judges and stores one page's events; what is held back joins the quarantine. Inside a transaction. */
+export async function ingestPage(db: IncidentDatabase, page: PulledPage, nowMs: number) {
+  const { admitted, held } = await judgeIncoming(db, page.events.map((e) => e.event), nowMs);
+  const fresh = await storeAdmitted(db, admitted, nowMs);
+  const rawOf = new Map(page.events.map((e) => [e.event.id, e]));
+  const receivedAt = new Date(nowMs).toISOString();
+  const quarantined = [
+    ...page.quarantined,
+    ...held.map(({ event, reason }) => ({ teamId: page.teamId, serverSeq: rawOf.get(event.id)!.serverSeq, reason, row: rawOf.get(event.id)!.raw, receivedAt })),
+  ];
+  if (quarantined.length) await db.quarantine.bulkAdd(quarantined);
+  return { fresh, held: quarantined.length };
+}
+
+/** Lists touched incidents as dirty; on the final page, refolds every dirty one. Inside a transaction. */
+export async function markDirty(db: IncidentDatabase, fresh: readonly IncidentEvent[], final: boolean): Promise<void> {
+  const dirtyRow = await db.meta.get(DIRTY_KEY);
+  const dirty = new Set<string>([...((dirtyRow?.value as string[] | undefined) ?? []), ...fresh.map((e) => e.incidentId)]);
+  if (final) {
+    for (const id of dirty) await refold(db, id);
+    dirty.clear();
+  }
+  await db.meta.put({ key: DIRTY_KEY, value: [...dirty] });
 }

@@ -16,7 +16,7 @@ function client(server: MemoryServer, actor: typeof ME, options: { skewMs?: numb
   const skewed = { ...ctx, now: () => base() + (options.skewMs ?? 0) };
   server.join(TEAM, actor.userId);
   const transport = server.transport(actor.userId, { fail: options.fail });
-  const sync = () => syncOnce({ db: ctx.db, transport, teamId: TEAM, now: skewed.now, random: () => 0.5 }, { force: true });
+  const sync = () => syncOnce({ db: ctx.db, transport, teamId: TEAM, authorId: actor.userId, now: skewed.now, random: () => 0.5 }, { force: true });
   return { ctx: skewed, advance: ctx.advance, sync, transport };
 }
 
@@ -83,7 +83,7 @@ describe('sync engine', () => {
     const status = await readSyncStatus(offline.ctx.db, TEAM);
     expect(status.pending).toBe(1);
     // Not forced and not yet due: nothing is attempted.
-    const again = await syncOnce({ db: offline.ctx.db, transport: offline.transport, teamId: TEAM, now: offline.ctx.now });
+    const again = await syncOnce({ db: offline.ctx.db, transport: offline.transport, teamId: TEAM, authorId: offline.ctx.actor.userId, now: offline.ctx.now });
     expect(again.attempt).toBe(1);
   });
 
@@ -97,7 +97,7 @@ describe('sync engine', () => {
     await sophie.ctx.db.events.put({ ...second!, authorId: LAWRENCE.userId });
     await sophie.sync();
     const dead = await sophie.ctx.db.deadLetters.toArray();
-    expect(dead).toMatchObject([{ eventId: second!.id, reason: 'author must be the caller' }]);
+    expect(dead).toMatchObject([{ eventId: second!.id, reason: 'author_id is not the signed-in user' }]);
     expect(server.rows.map((r) => r.id)).toEqual([id]);
     expect(await sophie.ctx.db.outbox.count()).toBe(0);
   });

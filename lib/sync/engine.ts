@@ -10,6 +10,8 @@ export interface SyncDeps {
   db: IncidentDatabase;
   transport: SyncTransport;
   teamId: string;
+  /** The signed-in account: only its queued events are pushed. */
+  authorId: string;
   now?: () => number;
   random?: () => number;
   pushBatch?: number;
@@ -34,7 +36,7 @@ export async function syncOnce(deps: SyncDeps, { force = false } = {}): Promise<
   const previous = await readSyncState(db);
   if (!force && now() < previous.nextAttemptAt) return previous;
   try {
-    await pushOutbox(db, transport, teamId, {
+    await pushOutbox(db, transport, teamId, deps.authorId, {
       batchSize: deps.pushBatch ?? 200,
       now: () => new Date(now()).toISOString(),
     });

@@ -25,14 +25,14 @@ describe('adoptIdentity and shareIncident', () => {
     const server = new MemoryServer();
     server.join(TEAM, ACCOUNT);
     const transport = server.transport(ACCOUNT);
-    await syncOnce({ db: ctx.db, transport, teamId: TEAM }, { force: true });
+    await syncOnce({ db: ctx.db, transport, teamId: TEAM, authorId: ACCOUNT }, { force: true });
     expect(server.rows).toHaveLength(0); // still local-only
 
-    await shareIncident(ctx.db, id, TEAM);
+    await shareIncident(ctx.db, id, TEAM, ACCOUNT);
     expect((await ctx.db.incidents.get(id))?.teamId).toBe(TEAM);
-    await syncOnce({ db: ctx.db, transport, teamId: TEAM }, { force: true });
+    await syncOnce({ db: ctx.db, transport, teamId: TEAM, authorId: ACCOUNT }, { force: true });
     expect(server.rows).toHaveLength(3);
     expect(server.rows.every((r) => r.author_id === ACCOUNT && r.team_id === TEAM)).toBe(true);
-    await expect(shareIncident(ctx.db, id, TEAM)).rejects.toThrow(/already shared/);
+    await expect(shareIncident(ctx.db, id, TEAM, ACCOUNT)).rejects.toThrow(/already shared/);
   });
 });

@@ -10,7 +10,7 @@ import type { IncidentEvent } from '../model/event';
  */
 export async function adoptIdentity(db: IncidentDatabase, fromId: string, toId: string): Promise<number> {
   if (fromId === toId) return 0;
-  return db.transaction('rw', [db.events, db.incidents], async () => {
+  return db.transaction('rw', [db.events, db.incidents, db.outbox], async () => {
     const changed: IncidentEvent[] = [];
     await db.events
       .filter((e) => e.teamId === null)
@@ -26,23 +26,35 @@ export async function adoptIdentity(db: IncidentDatabase, fromId: string, toId: 
         if (next !== e) changed.push(next);
       });
     await db.events.bulkPut(changed);
+    // Their queued rows follow, or they would wait for an account that never signs in.
+    const reattributed = new Set(changed.filter((e) => e.authorId === toId).map((e) => e.id));
+    await db.outbox.filter((o) => reattributed.has(o.eventId)).modify({ authorId: toId });
     for (const id of new Set(changed.map((e) => e.incidentId))) await refold(db, id);
     return changed.length;
   });
 }
 
 /**
- * Shares a local-only incident into the team: its events (never published)
- * take the team's id, and their queued outbox rows become pushable.
+ * Shares a local-only incident into the team, published by `sharerId` (the
+ * signed-in account): its events (never published) take the team's id, and
+ * every one is queued. The server accepts only events authored by the caller,
+ * so entries this device holds under another id (an import from another
+ * profile, written before that person had an account) are published as the
+ * sharer's: whoever shares a local record vouches for it.
  */
-export async function shareIncident(db: IncidentDatabase, incidentId: string, teamId: string): Promise<void> {
+export async function shareIncident(db: IncidentDatabase, incidentId: string, teamId: string, sharerId: string): Promise<void> {
   await db.transaction('rw', [db.events, db.incidents, db.outbox], async () => {
     const incident = await db.incidents.get(incidentId);
     if (!incident) throw new Error('That incident no longer exists on this device.');
     if (incident.teamId) throw new Error('This incident is already shared with a team.');
     const events = await db.events.where('[incidentId+hlc]').between([incidentId, ''], [incidentId, '\uffff']).toArray();
-    await db.events.bulkPut(events.map((e) => ({ ...e, teamId })));
-    await db.outbox.filter((o) => o.incidentId === incidentId).modify({ teamId });
+    await db.events.bulkPut(events.map((e) => ({ ...e, teamId, authorId: sharerId })));
+    const queued = new Set((await db.outbox.where('eventId').anyOf(events.map((e) => e.id)).toArray()).map((o) => o.eventId));
+    await db.outbox.filter((o) => o.incidentId === incidentId).modify({ teamId, authorId: sharerId });
+    const enqueuedAt = new Date().toISOString();
+    await db.outbox.bulkAdd(
+      events.filter((e) => !queued.has(e.id)).map((e) => ({ eventId: e.id, incidentId, teamId, authorId: sharerId, enqueuedAt, attempts: 0 })),
+    );
     await refold(db, incidentId);
   });
 }

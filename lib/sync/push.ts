@@ -8,10 +8,13 @@ export interface PushResult {
   rejected: number;
 }
 
-/** The next batch of this team's queued events, oldest first. */
-async function nextBatch(db: IncidentDatabase, teamId: string, size: number) {
-  const queued = await db.outbox.where('teamId').equals(teamId).sortBy('seq');
-  const batch = queued.slice(0, size);
+/**
+ * The next batch of this team's queued events by `authorId`, oldest first
+ * (within one index key IndexedDB orders by primary key, here `seq`). Another
+ * account's events stay queued for when it signs in again.
+ */
+async function nextBatch(db: IncidentDatabase, teamId: string, authorId: string, size: number) {
+  const batch = await db.outbox.where('[teamId+authorId]').equals([teamId, authorId]).limit(size).toArray();
   const events = await db.events.bulkGet(batch.map((o) => o.eventId));
   return batch.map((entry, i) => ({ entry, event: events[i] }));
 }
@@ -22,20 +25,22 @@ async function deadLetter(db: IncidentDatabase, entry: OutboxRow, teamId: string
 }
 
 /**
- * Drains this team's outbox in batches. A screenshot's image is uploaded to
- * Storage before its event is pushed. Accepted events leave the outbox;
- * refused ones move to the dead-letter list with the server's reason; any
- * transient failure stops the drain (the engine backs off) with nothing lost.
+ * Drains this team's outbox of `authorId`'s events (the signed-in account) in
+ * batches. A screenshot's image is uploaded to Storage before its event is
+ * pushed. Accepted events leave the outbox; refused ones move to the
+ * dead-letter list with the server's reason; any transient failure (a rate
+ * limit included) stops the drain, the engine backs off, nothing is lost.
  */
 export async function pushOutbox(
   db: IncidentDatabase,
   transport: SyncTransport,
   teamId: string,
+  authorId: string,
   { batchSize = 200, now = () => new Date().toISOString() } = {},
 ): Promise<PushResult> {
   const result: PushResult = { accepted: 0, rejected: 0 };
   for (;;) {
-    const batch = await nextBatch(db, teamId, batchSize);
+    const batch = await nextBatch(db, teamId, authorId, batchSize);
     if (batch.length === 0) return result;
 
     const ready: { entry: OutboxRow; event: IncidentEvent }[] = [];

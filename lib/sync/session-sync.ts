@@ -23,7 +23,14 @@ export async function syncWithSession(
     await db.meta.put({ key: SYNC_STATE_KEY, value: state });
     return state;
   }
-  const deps = { db, transport: supabaseTransport(client), teamId, ...(now ? { now } : {}), ...(onPulled ? { onPulled } : {}) };
+  const deps = {
+    db,
+    transport: supabaseTransport(client),
+    teamId,
+    authorId: data.session.user.id,
+    ...(now ? { now } : {}),
+    ...(onPulled ? { onPulled } : {}),
+  };
   const state = await syncOnce(deps, { force });
   if (state.state !== 'signed_out') return state;
   const { error } = await client.auth.refreshSession();

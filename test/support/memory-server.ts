@@ -6,6 +6,8 @@ import { TransientSyncError } from '../../lib/sync/transport';
  * Storage) for fast unit tests of the sync engine. The real protocol is
  * exercised against PostgreSQL through the Supabase stand-in (test/db/).
  */
+const DAY_MS = 24 * 3_600_000;
+
 export class MemoryServer {
   rows: (EventRow & { server_seq: number; redacted_at: string | null })[] = [];
   objects = new Map<string, Blob>();
@@ -19,6 +21,30 @@ export class MemoryServer {
     this.members.get(teamId)!.add(userId);
   }
 
+  /**
+   * push_events' per-event rules (supabase/migrations/*_team_sync.sql and
+   * *_team_authority.sql), with the server's reasons: membership, authorship,
+   * the clock, one declaration per incident, and who may remove an entry.
+   */
+  private refusal(r: EventRow, userId: string): string | null {
+    if (!this.members.get(r.team_id)?.has(userId)) return 'not a member of this team';
+    if (r.author_id !== userId) return 'author_id is not the signed-in user';
+    if (Number(r.hlc.slice(0, 15)) > Date.now() + DAY_MS) return 'clock more than a day ahead of the server';
+    if (r.kind === 'declared' && r.id !== r.incident_id) return 'an incident has exactly one declared event, whose id is the incident id';
+    if (r.kind !== 'redacted') return null;
+    const targetId = (r.body as { eventId?: string }).eventId;
+    const target = this.rows.find((x) => x.id === targetId);
+    if (!target || target.team_id !== r.team_id || target.incident_id !== r.incident_id) return 'redaction target is not an entry of this incident';
+    const before = (x: EventRow) => (x.hlc !== r.hlc ? x.hlc < r.hlc : x.id < r.id);
+    const leads = this.rows
+      .filter((x) => x.incident_id === r.incident_id && x.redacted_at === null && before(x))
+      .filter((x) => (x.kind === 'declared' && x.id === x.incident_id) || x.kind === 'lead_changed')
+      .sort((a, b) => (a.hlc !== b.hlc ? (a.hlc < b.hlc ? -1 : 1) : a.id < b.id ? -1 : 1));
+    const lead = (leads.at(-1)?.body as { leadId?: string } | undefined)?.leadId;
+    if (target.author_id !== userId && lead !== userId) return "only the author of an entry or the incident's lead can remove it";
+    return null;
+  }
+
   /** A transport acting as `userId`; `faults` decides per call whether to fail (and how). */
   transport(userId: string, faults: { fail?: (op: string) => 'before' | 'after' | null } = {}): SyncTransport {
     const fault = (op: string, when: 'before' | 'after') => {
@@ -27,9 +53,11 @@ export class MemoryServer {
     return {
       push: async (rows) => {
         fault('push', 'before');
+        // Judged one by one in input order, as push_events does, so an earlier
+        // event of the batch counts for a later one.
         const out: PushOutcome[] = rows.map((r) => {
-          if (!this.members.get(r.team_id)?.has(userId)) return { id: r.id, status: 'rejected', reason: 'not a member of that team' };
-          if (r.author_id !== userId) return { id: r.id, status: 'rejected', reason: 'author must be the caller' };
+          const reason = this.refusal(r, userId);
+          if (reason) return { id: r.id, status: 'rejected', reason };
           if (!this.rows.some((x) => x.id === r.id)) this.rows.push({ ...r, server_seq: ++this.seq, redacted_at: null });
           return { id: r.id, status: 'accepted' };
         });
