@@ -22,10 +22,27 @@
  *   list with the server's reason. Network and server failures are retried
  *   with capped exponential backoff and jitter; nothing lives only in memory,
  *   so a killed service worker resumes where it stopped.
- * - **Nothing skipped.** The server serialises pushes per team (an advisory
- *   lock), so `server_seq` commits in order and a pull from the persisted
- *   cursor sees every row. Pulled rows are validated with zod; a malformed one
- *   is quarantined (kept, reported, never applied) and the cursor moves on.
+ * - **Nothing skipped, nothing dropped.** The server serialises pushes per
+ *   team (an advisory lock), so `server_seq` commits in order and a pull from
+ *   the persisted cursor sees every row. Pulled rows are validated with zod
+ *   and judged (below); one that does not parse or may not apply yet is
+ *   quarantined with its reason and the cursor moves on, but it stays pending:
+ *   every later pull (and so the first sync after an extension update) judges
+ *   it again, so a clock that ran two days fast, or a kind a newer version
+ *   introduced, applies once it can. Options → Team shows them with a count.
+ * - **Authority over the record.** The server (`push_events`) and every
+ *   client apply the same rules, and pull and import bring other people's
+ *   events in through one path (./ingest.ts, ../incidents/authority.ts): an
+ *   incident has exactly one `declared` (its id is the incident id); a
+ *   `redacted` counts only from the entry's author or the incident's lead as
+ *   of the redaction, within the incident; events stamped more than a day
+ *   ahead wait. A teammate's forged event is refused by the server, held back
+ *   by a client that meets it anyway (an old server, an import), and ignored
+ *   by the fold. A downloaded image must match its event's SHA-256.
+ * - **One account's queue.** Outbox rows carry their author; only the
+ *   signed-in account's are pushed, so signing in as someone else leaves the
+ *   first account's work queued for it instead of dead-lettering it. A rate
+ *   limit (HTTP 429) is retried with backoff like any transient failure.
  * - **Images before events.** A screenshot's bytes are uploaded to Storage
  *   before its event is pushed, so a teammate never sees a dangling image;
  *   teammates download images lazily when they open them.
