@@ -186,6 +186,26 @@ describe('nothing queued is lost', () => {
     expect(server.rows.map((r) => r.author_id)).toEqual([ME.userId, ME.userId]);
   });
 
+  it('a device whose clock runs two days fast keeps its refused events queued, and they go out once the server catches up', async () => {
+    const server = new MemoryServer();
+    let serverNow = Date.UTC(2026, 10, 26, 9);
+    server.now = () => serverNow;
+    const fast = device(server, ME);
+    fast.ctx.advance(2 * DAY);
+    const { id } = await declareIncident(fast.ctx, { title: 'Stamped two days ahead' });
+    await addNote(fast.ctx, id, { text: 'also ahead' });
+    const state = await fast.sync();
+    expect(state.state).toBe('synced');
+    expect(server.rows).toHaveLength(0);
+    expect(await fast.ctx.db.deadLetters.count()).toBe(0);
+    expect(await fast.ctx.db.outbox.count()).toBe(2);
+
+    serverNow += DAY + 60_000; // real time now within a day of the stamps
+    await fast.sync();
+    expect(server.rows.map((r) => r.id).sort()).toEqual((await fast.ctx.db.events.toArray()).map((e) => e.id).sort());
+    expect(await fast.ctx.db.outbox.count()).toBe(0);
+  });
+
   it('an imported local-only incident can be shared into the team and reaches a teammate', async () => {
     const elsewhere = makeContext({ actor: { userId: '0190a000-0000-7000-8000-0000000000b9', displayName: 'Sophie (old laptop)' } });
     const old = await declareIncident(elsewhere, { title: 'From my old laptop' });

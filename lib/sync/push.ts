@@ -6,15 +6,25 @@ import { FinalSyncError, imagePath, TransientSyncError, type SyncTransport } fro
 export interface PushResult {
   accepted: number;
   rejected: number;
+  /** Refused for now, kept queued: stamped more than a day ahead of the server's clock. */
+  waiting: number;
 }
+
+/**
+ * push_events' reason for an event stamped more than a day ahead of the
+ * server (supabase/migrations/20261130000000_team_authority.sql). Not final:
+ * the stamp is fixed, the server's clock moves, so the event is accepted once
+ * real time is within a day of it. It stays queued rather than dead-lettered.
+ */
+const CLOCK_AHEAD_REASON = /clock more than a day ahead/i;
 
 /**
  * The next batch of this team's queued events by `authorId`, oldest first
  * (within one index key IndexedDB orders by primary key, here `seq`). Another
  * account's events stay queued for when it signs in again.
  */
-async function nextBatch(db: IncidentDatabase, teamId: string, authorId: string, size: number) {
-  const batch = await db.outbox.where('[teamId+authorId]').equals([teamId, authorId]).limit(size).toArray();
+async function nextBatch(db: IncidentDatabase, teamId: string, authorId: string, skip: number, size: number) {
+  const batch = await db.outbox.where('[teamId+authorId]').equals([teamId, authorId]).offset(skip).limit(size).toArray();
   const events = await db.events.bulkGet(batch.map((o) => o.eventId));
   return batch.map((entry, i) => ({ entry, event: events[i] }));
 }
@@ -38,9 +48,10 @@ export async function pushOutbox(
   authorId: string,
   { batchSize = 200, now = () => new Date().toISOString() } = {},
 ): Promise<PushResult> {
-  const result: PushResult = { accepted: 0, rejected: 0 };
+  const result: PushResult = { accepted: 0, rejected: 0, waiting: 0 };
   for (;;) {
-    const batch = await nextBatch(db, teamId, authorId, batchSize);
+    // Waiting rows stay at the front of the queue; this round steps over them.
+    const batch = await nextBatch(db, teamId, authorId, result.waiting, batchSize);
     if (batch.length === 0) return result;
 
     const ready: { entry: OutboxRow; event: IncidentEvent }[] = [];
@@ -98,6 +109,8 @@ export async function pushOutbox(
         } else if (outcome.status === 'accepted') {
           await db.outbox.delete(entry.seq!);
           result.accepted += 1;
+        } else if (CLOCK_AHEAD_REASON.test(outcome.reason ?? '')) {
+          result.waiting += 1;
         } else {
           await deadLetter(db, entry, teamId, outcome.reason ?? 'Refused by the server', now());
           result.rejected += 1;

@@ -13,6 +13,8 @@ export class MemoryServer {
   objects = new Map<string, Blob>();
   members = new Map<string, Set<string>>(); // team → users
   private seq = 0;
+  /** The server's clock (push_events compares stamps with now()). */
+  now = () => Date.now();
   /** Rows to hand out verbatim on the next pull (malformed-row tests). */
   injected: unknown[] = [];
 
@@ -29,7 +31,7 @@ export class MemoryServer {
   private refusal(r: EventRow, userId: string): string | null {
     if (!this.members.get(r.team_id)?.has(userId)) return 'not a member of this team';
     if (r.author_id !== userId) return 'author_id is not the signed-in user';
-    if (Number(r.hlc.slice(0, 15)) > Date.now() + DAY_MS) return 'clock more than a day ahead of the server';
+    if (Number(r.hlc.slice(0, 15)) > this.now() + DAY_MS) return 'clock more than a day ahead of the server';
     if (r.kind === 'declared' && r.id !== r.incident_id) return 'an incident has exactly one declared event, whose id is the incident id';
     if (r.kind !== 'redacted') return null;
     const targetId = (r.body as { eventId?: string }).eventId;
