@@ -12,6 +12,7 @@ import { Mailbox } from './mailbox.ts';
 import { hashPassword } from './password.ts';
 import type { Reply, StandinRequest } from './reply.ts';
 import { handleRest } from './rest.ts';
+import { RealtimeServer } from './realtime.ts';
 import { loadRoleSettings } from './role-settings.ts';
 import { SessionStore } from './sessions.ts';
 import { handleStorage } from './storage.ts';
@@ -20,8 +21,8 @@ import { UserDirectory } from './users.ts';
 
 /**
  * Starts the Supabase stand-in: one HTTP server on 127.0.0.1 answering
- * `/auth/v1/*`, `/rest/v1/rpc/*` and `/storage/v1/object/*` in front of the
- * PostgreSQL at `databaseUrl`.
+ * `/auth/v1/*`, `/rest/v1/rpc/*` and `/storage/v1/object/*`, and upgrading
+ * `/realtime/v1/websocket` (realtime.ts), in front of the PostgreSQL at `databaseUrl`.
  */
 export async function startStandin(options: StandinOptions): Promise<Standin> {
   const jwt = new JwtService(options.jwtSecret ?? DEFAULT_JWT_SECRET);
@@ -35,6 +36,9 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
   const unanswered = new Set<ServerResponse>();
 
   const server = createServer();
+  // Realtime's websocket upgrades on the same server (`/realtime/v1/websocket`), as behind the gateway.
+  const realtime = await RealtimeServer.start(options.databaseUrl, jwt, keys);
+  realtime.attach(server, (method, path, status) => requests.push({ method, path, status }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -134,6 +138,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     createUser: async (email, password) => (await users.create(email, await hashPassword(password), {})).id,
     expireAccessTokens: () => jwt.expireIssuedAccessTokens(),
     stop: async () => {
+      await realtime.stop();
       for (const response of unanswered) response.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
