@@ -225,14 +225,14 @@ describe('rest: /rest/v1/rpc', () => {
     const { supabase } = await signedIn();
     const teamId = await teamOf(supabase);
 
-    // raise exception … using errcode 'P0001' → 400, with the hint
-    const raised = await supabase.rpc('join_team', { p_code: 'NOPE' });
+    // raise exception … using errcode 'P0001' → 400 (a sole owner may not leave)
+    const raised = await supabase.rpc('leave_team', { p_team_id: teamId });
     expect(raised.status).toBe(400);
     expect(raised.error).toEqual({
       code: 'P0001',
       details: null,
-      hint: 'Ask a teammate for a new code.',
-      message: 'This invite code is not valid or has expired',
+      hint: null,
+      message: 'Transfer ownership to another member before you leave',
     });
 
     const missing = await supabase.rpc('no_such_function', { p_x: 1 });
