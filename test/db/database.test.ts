@@ -71,9 +71,10 @@ describe('push_events under concurrent pushers', () => {
       [teamId, members],
     );
 
+    // Logged in as PostgREST logs in; asUser switches role per transaction.
     const clients = await Promise.all(
       Array.from({ length: PUSHERS + 1 }, async () => {
-        const client = new pg.Client({ connectionString: db.url });
+        const client = new pg.Client({ connectionString: db.urls.authenticator });
         await client.connect();
         return client;
       }),
