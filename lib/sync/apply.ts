@@ -12,7 +12,7 @@ export const numberKey = (incidentId: string) => `incidentNumber:${incidentId}`;
 export interface PulledPage {
   teamId: string;
   /** Well-formed events for this team, in server order, with the raw row each came from. */
-  events: { event: IncidentEvent; raw: unknown; serverSeq: number }[];
+  events: { event: IncidentEvent; raw: unknown; serverSeq: number; receivedAt: string }[];
   numbers: Map<string, number>;
   /** Rows that do not parse (yet): a newer extension's kind, a malformed row, another team's. */
   quarantined: Omit<QuarantineRow, 'id'>[];
@@ -49,11 +49,13 @@ export async function applyPulled(
 export async function ingestPage(db: IncidentDatabase, page: PulledPage, nowMs: number) {
   const { admitted, held } = await judgeIncoming(db, page.events.map((e) => e.event), nowMs);
   const fresh = await storeAdmitted(db, admitted, nowMs);
-  const rawOf = new Map(page.events.map((e) => [e.event.id, e]));
-  const receivedAt = new Date(nowMs).toISOString();
+  const pulled = new Map(page.events.map((e) => [e.event.id, e]));
   const quarantined = [
     ...page.quarantined,
-    ...held.map(({ event, reason }) => ({ teamId: page.teamId, serverSeq: rawOf.get(event.id)!.serverSeq, reason, row: rawOf.get(event.id)!.raw, receivedAt })),
+    ...held.map(({ event, reason }) => {
+      const { serverSeq, raw, receivedAt } = pulled.get(event.id)!;
+      return { teamId: page.teamId, serverSeq, reason, row: raw, receivedAt };
+    }),
   ];
   if (quarantined.length) await db.quarantine.bulkAdd(quarantined);
   return { fresh, held: quarantined.length };

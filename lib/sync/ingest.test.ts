@@ -76,9 +76,11 @@ describe('one ingest path for pull and import', () => {
     }
     // The image bytes on the author's device were not deleted.
     expect(await sophie.ctx.db.blobs.count()).toBe(1);
-    // Held, not dropped: still pending after another pull.
+    // Held, not dropped: still pending after another pull, still dated when it first arrived.
+    const [first] = await lawrence.ctx.db.quarantine.toArray();
+    lawrence.ctx.advance(60_000);
     await lawrence.sync();
-    expect(await lawrence.ctx.db.quarantine.count()).toBe(1);
+    expect(await lawrence.ctx.db.quarantine.toArray()).toEqual([expect.objectContaining({ reason: first!.reason, receivedAt: first!.receivedAt })]);
   });
 
   it('a second `declared` stamped in 1970 is held back and takes nothing over', async () => {

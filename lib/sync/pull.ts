@@ -23,10 +23,11 @@ export async function readCursor(db: IncidentDatabase, teamId: string): Promise<
 /**
  * Sorts raw `pull_events` rows: well-formed events, numbers, and rows that do
  * not parse. A row the server emptied is skipped: its `redacted` event hides it.
+ * `receivedAt` is when each row first reached this device.
  */
-export function sortRows(rows: readonly unknown[], teamId: string, receivedAt: string): PulledPage {
+export function sortRows(rows: readonly { raw: unknown; receivedAt: string }[], teamId: string): PulledPage {
   const page: PulledPage = { teamId, events: [], numbers: new Map(), quarantined: [] };
-  for (const raw of rows) {
+  for (const { raw, receivedAt } of rows) {
     const row = fromRow(raw);
     if (row.status === 'malformed') {
       page.quarantined.push({ teamId, serverSeq: row.serverSeq, reason: row.reason, row: raw, receivedAt });
@@ -35,7 +36,7 @@ export function sortRows(rows: readonly unknown[], teamId: string, receivedAt: s
     } else if (row.event.teamId !== teamId) {
       page.quarantined.push({ teamId, serverSeq: row.serverSeq, reason: 'Row belongs to another team', row: raw, receivedAt });
     } else {
-      page.events.push({ event: row.event, raw, serverSeq: row.serverSeq });
+      page.events.push({ event: row.event, raw, serverSeq: row.serverSeq, receivedAt });
       if (row.incidentNumber !== null) page.numbers.set(row.event.incidentId, row.incidentNumber);
     }
   }
@@ -66,7 +67,8 @@ export async function pullTeam(
     const cursor = Math.max(before, page.cursor);
     // Caught up: a short page. A full page that did not move the cursor would loop forever: stop there too.
     const final = page.events.length < limit || cursor === before;
-    const sorted = sortRows(page.events, teamId, new Date(now()).toISOString());
+    const receivedAt = new Date(now()).toISOString();
+    const sorted = sortRows(page.events.map((raw) => ({ raw, receivedAt })), teamId);
     const { added, held, fresh } = await applyPulled(db, { ...sorted, cursor, final }, now());
     if (fresh.length) onApplied?.(fresh);
     result.added += added;
@@ -94,7 +96,7 @@ export async function retryQuarantined(db: IncidentDatabase, teamId: string, now
     const rows = await db.quarantine.where('teamId').equals(teamId).toArray();
     if (!rows.length) return [];
     await db.quarantine.bulkDelete(rows.map((r) => r.id!));
-    const page = sortRows(rows.map((r) => r.row), teamId, new Date(nowMs).toISOString());
+    const page = sortRows(rows.map((r) => ({ raw: r.row, receivedAt: r.receivedAt })), teamId);
     const { fresh } = await ingestPage(db, page, nowMs);
     await markDirty(db, fresh, true);
     for (const [incidentId, n] of page.numbers) await db.meta.put({ key: numberKey(incidentId), value: n });
