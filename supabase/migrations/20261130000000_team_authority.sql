@@ -967,9 +967,10 @@ as $$
   select coalesce(p_name ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(webp|jpg|png)$', false)
 $$;
 
--- May the signed-in user write this screenshot name: no stored event with
--- the file's event id, or one they wrote that is not redacted. Security
--- definer: the event may be one RLS hides from them.
+-- May the signed-in user write this screenshot name: no stored event of the
+-- folder's team with the file's event id, or one they wrote that is not
+-- redacted. Security definer so that the answer does not depend on RLS; it
+-- looks only inside the named team, so it tells nobody about other teams.
 create function public.can_write_screenshot(p_name text)
 returns boolean
 language sql
@@ -981,6 +982,7 @@ as $$
     select 1
     from public.incident_events e
     where e.id = public.try_uuid(split_part(storage.filename(p_name), '.', 1))
+      and e.team_id = public.try_uuid((storage.foldername(p_name))[1])
       and (e.author_id is distinct from (select auth.uid()) or e.redacted_at is not null)
   )
 $$;

@@ -133,7 +133,9 @@ select is(
     select p.proname::text
     from pg_proc p
     where p.pronamespace = 'public'::regnamespace
-      and p.proname in ('incident_lead_id', 'member_display_name', 'incident_event_rejection', 'try_timestamptz')
+      and p.proname in ('incident_lead_id', 'member_display_name', 'incident_event_rejection', 'try_timestamptz',
+                        -- 20261130000000_team_authority.sql
+                        'incident_lead_as_of', 'redaction_rejection', 'team_display_name', 'lock_team_membership')
       and has_function_privilege('authenticated', p.oid, 'EXECUTE')
   ),
   '{}'::text[],
