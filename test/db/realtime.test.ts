@@ -260,6 +260,27 @@ describe('the wire protocol', () => {
     ws.close();
   });
 
+  it('takes access_token updates: a fresh token re-subscribes, an expired one shuts the channel', async () => {
+    const { teamId, owner } = await team();
+    const { ws, frames, send } = await socket(`apikey=${standin.anonKey}&vsn=2.0.0`);
+    const config = { postgres_changes: [{ event: 'INSERT', schema: 'public', table: 'incident_events', filter: `team_id=eq.${teamId}` }] };
+    send(['1', '1', 'realtime:tokens', 'phx_join', { config, access_token: owner.token }]);
+    await until(() => frames.length === 2);
+    const now = Math.floor(Date.now() / 1000);
+    send(['1', '2', 'realtime:tokens', 'access_token', { access_token: await sign({ role: 'authenticated', sub: owner.userId }, now + 600) }]);
+    await until(() => frames.length === 3);
+    expect(frames[2]).toEqual(['1', null, 'realtime:tokens', 'system', { extension: 'postgres_changes', status: 'ok', message: 'Subscribed to PostgreSQL', channel: 'tokens' }]);
+    // The same token again, or an opaque key, is ignored (no answer at all).
+    send(['1', '3', 'realtime:tokens', 'access_token', { access_token: standin.publishableKey }]);
+    send(['1', '4', 'realtime:tokens', 'access_token', { access_token: await sign({ role: 'authenticated', sub: owner.userId }, now - 5) }]);
+    await until(() => frames.length === 5);
+    expect(frames.slice(3)).toEqual([
+      ['1', null, 'realtime:tokens', 'system', { extension: 'system', status: 'error', message: expect.stringMatching(/^Token has expired [5-7] seconds ago$/), channel: 'tokens' }],
+      ['1', '1', 'realtime:tokens', 'phx_close', {}],
+    ]);
+    ws.close();
+  });
+
   it('refuses a connection the gateway or Realtime would refuse', async () => {
     expect(await refusal('vsn=2.0.0')).toMatchObject({ status: 401 });
     expect(await refusal('apikey=nope&vsn=2.0.0')).toMatchObject({ status: 401 });
