@@ -4,6 +4,7 @@ import { MemoryServer } from '../../test/support/memory-server';
 import { formatHlc } from '../clock/hlc';
 import { exportJson } from '../export/json-export';
 import { ImportRefusedError, importJson } from '../export/json-import';
+import { appendEvents } from '../incidents/append';
 import { addNote, changeLead, declareIncident } from '../incidents/operations';
 import { addScreenshot } from '../incidents/screenshots';
 import { syncOnce } from './engine';
@@ -166,6 +167,22 @@ describe('one ingest path for pull and import', () => {
     const fresh = makeContext();
     await expect(importJson(fresh.db, JSON.stringify(file), { now: fresh.now })).rejects.toThrow(SECOND_DECLARATION);
     expect(await fresh.db.events.count()).toBe(0);
+  });
+});
+
+describe('a full page', () => {
+  it('judges 500 events in one transaction without committing it early', async () => {
+    // Awaiting a non-Dexie promise per event inside the page's transaction once
+    // made Dexie lose its zone and throw PrematureCommitError on pages this size.
+    const server = new MemoryServer();
+    const sophie = device(server, ME);
+    const lawrence = device(server, LAWRENCE);
+    const { id } = await declareIncident(sophie.ctx, { title: 'Busy incident' });
+    await appendEvents(sophie.ctx, id, Array.from({ length: 999 }, (_, n) => ({ kind: 'note' as const, body: { text: `note ${n}` } })));
+    await sophie.sync();
+    const state = await lawrence.sync();
+    expect(state).toMatchObject({ state: 'synced', lastError: null });
+    expect((await lawrence.ctx.db.incidents.get(id))?.noteCount).toBe(999);
   });
 });
 

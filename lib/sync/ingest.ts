@@ -4,7 +4,7 @@ import type { IncidentDatabase } from '../db/database';
 import { isDeclaration, redactionRefusal } from '../incidents/authority';
 import { readNodeId } from '../incidents/node-id';
 import { scrubScreenshotEvent } from '../incidents/screenshots';
-import type { IncidentEvent } from '../model/event';
+import type { EventOf, IncidentEvent } from '../model/event';
 import { compareEvents } from '../model/order';
 
 /** Events stamped further ahead than this are held back (and refused by the server). */
@@ -40,7 +40,10 @@ export async function judgeIncoming(db: IncidentDatabase, candidates: readonly I
   const judged: Judged = { admitted: [], held: [] };
   const admittedById = new Map<string, IncidentEvent>();
   for (const e of candidates) {
-    const reason = await refusal(db, e, admittedById, nowMs);
+    // Only a redaction needs the database: awaiting anything but a Dexie call
+    // inside a transaction, hundreds of times a page, loses Dexie's zone and
+    // commits the transaction early (PrematureCommitError).
+    const reason = quickRefusal(e, nowMs) ?? (e.kind === 'redacted' ? await redactionRefusalHere(db, e, admittedById) : null);
     if (reason) {
       judged.held.push({ event: e, reason });
     } else {
@@ -51,11 +54,15 @@ export async function judgeIncoming(db: IncidentDatabase, candidates: readonly I
   return judged;
 }
 
-async function refusal(db: IncidentDatabase, e: IncidentEvent, batch: Map<string, IncidentEvent>, nowMs: number): Promise<string | null> {
+/** The rules that need nothing but the event itself. */
+function quickRefusal(e: IncidentEvent, nowMs: number): string | null {
   // One device with a clock years ahead would drag every teammate's clock with it.
   if (parseHlc(e.hlc).wall > nowMs + MAX_CLOCK_LEAD_MS) return CLOCK_AHEAD;
   if (e.kind === 'declared' && !isDeclaration(e)) return SECOND_DECLARATION;
-  if (e.kind !== 'redacted') return null;
+  return null;
+}
+
+async function redactionRefusalHere(db: IncidentDatabase, e: EventOf<'redacted'>, batch: Map<string, IncidentEvent>): Promise<string | null> {
   const target: Envelope | undefined = batch.get(e.body.eventId) ?? (await db.events.get(e.body.eventId));
   // No target here: the server emptied it before this device saw it (which
   // redact_event allows only its author or the lead), or an import names an
