@@ -1,9 +1,8 @@
 import { useId, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import type { NoteInput } from '../lib/incidents/operations';
+import { NOTE_MAX } from '../lib/model/limits';
+import { clipPaste } from './clip-paste';
 import type { ActionError } from './use-action';
-
-// Terminal colour codes survive a copy from some terminals; they are noise in a log.
-const ANSI_ESCAPES = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 
 /**
  * Adds a note to the timeline. Multi-line; a pasted block of several lines is
@@ -28,7 +27,8 @@ export function NoteComposer({
 }) {
   const [text, setText] = useState('');
   const [log, setLog] = useState(false);
-  const ids = { text: useId(), log: useId(), error: useId() };
+  const [clipped, setClipped] = useState(false);
+  const ids = { text: useId(), log: useId(), error: useId(), clipped: useId() };
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
@@ -36,6 +36,7 @@ export function NoteComposer({
     if (added !== undefined) {
       setText('');
       setLog(false);
+      setClipped(false);
     }
   }
 
@@ -54,12 +55,23 @@ export function NoteComposer({
     }
     const pasted = e.clipboardData.getData('text/plain');
     if (!pasted) return;
-    const clean = pasted.replace(ANSI_ESCAPES, '');
-    if (clean !== pasted) {
-      e.preventDefault();
-      const el = e.currentTarget;
-      setText(el.value.slice(0, el.selectionStart) + clean + el.value.slice(el.selectionEnd));
+    const el = e.currentTarget;
+    const before = el.value.slice(0, el.selectionStart);
+    const after = el.value.slice(el.selectionEnd);
+    const room = NOTE_MAX - before.length - after.length;
+    // A paste that fits and has no colour codes is left to the browser (it keeps undo).
+    if (pasted.length <= room && !pasted.includes('\u001b')) {
+      if (pasted.includes('\n')) setLog(true);
+      return;
     }
+    // Otherwise inserted by hand: a 50 MB paste must never reach the textarea (the
+    // panel froze laying it out), so only what fits the note limit goes in.
+    e.preventDefault();
+    const { text: clean, cut } = clipPaste(pasted, room);
+    setText(before + clean + after);
+    setClipped(cut);
+    const caret = before.length + clean.length;
+    requestAnimationFrame(() => el.setSelectionRange(caret, caret));
     if (clean.includes('\n')) setLog(true);
   }
 
@@ -98,12 +110,22 @@ export function NoteComposer({
               ? 'What you see, what you tried, what you are thinking… (paste or drop images too)'
               : 'What you see, what you tried, what you are thinking…'
           }
-          onChange={(e) => setText(e.target.value)}
+          maxLength={NOTE_MAX}
+          onChange={(e) => {
+            setText(e.target.value);
+            setClipped(false);
+          }}
           onPaste={onPaste}
           onKeyDown={onKeyDown}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? ids.error : undefined}
+          aria-describedby={[error && ids.error, clipped && ids.clipped].filter(Boolean).join(' ') || undefined}
         />
+        {clipped && (
+          <p id={ids.clipped} className="hint" role="status">
+            The pasted text was cut at {NOTE_MAX.toLocaleString('en')} characters, the most a note can hold; the rest was left
+            out. Split a longer log across several notes.
+          </p>
+        )}
       </div>
       <div className="row">
         <button type="submit" className="primary" disabled={busy}>
