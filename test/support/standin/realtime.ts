@@ -43,6 +43,8 @@ export class RealtimeServer {
   private readonly connections = new Set<Connection>();
   private readonly jwt: JwtService;
   private readonly keys: ProjectKeys;
+  /** Every postgres_changes message sent, for tests that must know Realtime (not polling) delivered. */
+  readonly delivered: { topic: string; table: string; at: number }[] = [];
 
   private constructor(pool: pg.Pool, jwt: JwtService, keys: ProjectKeys) {
     this.pool = pool;
@@ -202,6 +204,7 @@ class Channel {
     send: (ids: number[], data: ChangeData) => {
       // The fastlane broadcast: no refs (Extensions.PostgresCdcRls.MessageDispatcher, new API shape).
       this.connection.push({ joinRef: null, ref: null, topic: this.topic, event: 'postgres_changes', payload: { ids, data } });
+      this.connection.server.delivered.push({ topic: this.topic, table: data.table, at: Date.now() });
     },
   };
 

@@ -134,6 +134,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     jwtSecret: jwt.secret,
     faults,
     requests,
+    realtimeDelivered: realtime.delivered,
     mailbox: (email) => auth.mailbox.codes(email),
     createUser: async (email, password) => (await users.create(email, await hashPassword(password), {})).id,
     expireAccessTokens: () => jwt.expireIssuedAccessTokens(),

@@ -46,5 +46,7 @@ export interface Standin {
   expireAccessTokens(): void;
   /** Every request received, in arrival order. */
   requests: RequestLogEntry[];
+  /** Every Realtime postgres_changes message sent to a subscriber, in order. */
+  realtimeDelivered: readonly { topic: string; table: string; at: number }[];
   stop(): Promise<void>;
 }
