@@ -26,9 +26,17 @@ export function runSync({ force = false } = {}): Promise<void> {
       again = false;
       const [team, client] = await Promise.all([loadTeam(), teamClient()]);
       if (!team || !client) return;
-      const round = await syncWithSession(client, getDb(), team.teamId, { force, onPulled: (events) => void notifyPulled(events) });
-      // A refused round may mean I was removed (pull_events refuses former
-      // members): lib/team asks my_teams() and, if so, notes it and ends sync.
+      // A failed round may mean I was removed (pull_events refuses former
+      // members with 42501): lib/team asks my_teams() and, if so, notes it and
+      // sync ends. The engine returns a transient failure but throws a refusal
+      // (lib/sync/engine.ts), so both are checked.
+      let round: { state: string };
+      try {
+        round = await syncWithSession(client, getDb(), team.teamId, { force, onPulled: (events) => void notifyPulled(events) });
+      } catch (error) {
+        if ((await checkTeamAfterSync({ state: 'error' })) === 'departed') return;
+        throw error;
+      }
       if ((await checkTeamAfterSync(round)) === 'departed') return;
     } while (again);
   })()

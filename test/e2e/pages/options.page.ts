@@ -44,4 +44,66 @@ export class OptionsPage {
     await this.page.getByRole('button', { name: 'Join team' }).click();
     await this.page.getByRole('list', { name: 'Team members' }).waitFor();
   }
+
+  /** The code to hand out (the newest live one). */
+  async inviteCode(): Promise<string> {
+    const code = this.page.getByLabel('Invite code', { exact: true }).and(this.page.locator('code'));
+    await code.waitFor();
+    return (await code.textContent())!.trim();
+  }
+
+  /** Tries a code; resolves with what the page said when it refused (or fails if it joined). */
+  async joinTeamRefused(code: string): Promise<string> {
+    await this.page.getByRole('textbox', { name: 'Invite code' }).fill(code);
+    await this.page.getByRole('button', { name: 'Join team' }).click();
+    const alert = this.page.getByRole('alert');
+    await alert.or(this.members()).first().waitFor();
+    if (await this.members().isVisible()) throw new Error(`Joined with ${code}; expected a refusal`);
+    return (await alert.textContent())!.trim();
+  }
+
+  members = () => this.page.getByRole('list', { name: 'Team members' });
+  liveCodes = () => this.page.getByRole('list', { name: 'Live invite codes' });
+
+  /** Clicks `label`, then the confirming button of the question that replaces it. */
+  private async confirm(label: string, confirmLabel: string) {
+    await this.page.getByRole('button', { name: label, exact: true }).click();
+    // Focus lands on Cancel, so a second Enter would be harmless.
+    await expectFocused(this.page.getByRole('button', { name: 'Cancel' }));
+    await this.page.getByRole('button', { name: confirmLabel, exact: true }).click();
+  }
+
+  async removeMember(name: string) {
+    await this.confirm(`Remove ${name}`, `Remove ${name} from the team`);
+    await this.members().getByText(`${name} (former member)`).waitFor();
+  }
+
+  async transferOwnership(name: string) {
+    await this.confirm(`Make ${name} the owner`, `Transfer ownership to ${name}`);
+    await this.members().getByText(`${name} (owner)`).waitFor();
+  }
+
+  async leaveTeam(team: string) {
+    await this.confirm(`Leave ${team}`, `Leave ${team} now`);
+    await this.page.getByText(`You left ${team}.`).waitFor();
+  }
+
+  /** An owner mints a code; answers the new one (it becomes the newest, so the one to hand out). */
+  async createInviteCode(): Promise<string> {
+    const before = await this.liveCodes().getByRole('listitem').count();
+    await this.page.getByRole('button', { name: 'Create invite code' }).click();
+    await this.liveCodes().getByRole('listitem').nth(before).waitFor();
+    return this.inviteCode();
+  }
+
+  async revokeCode(code: string) {
+    await this.confirm(`Revoke ${code}`, `Revoke code ${code}`);
+    await this.liveCodes().getByRole('listitem').filter({ hasText: code }).waitFor({ state: 'detached' });
+  }
+}
+
+async function expectFocused(locator: ReturnType<Page['getByRole']>) {
+  await locator.waitFor();
+  const focused = await locator.evaluate((el) => el === document.activeElement);
+  if (!focused) throw new Error('The confirm question did not move focus to Cancel');
 }
