@@ -1,13 +1,14 @@
 import { SyncIndicator } from '../../../components/SyncIndicator';
 import type { Departure, Team } from '../../../lib/team/team-record';
 import { DepartureNotice } from './DepartureNotice';
+import { HeldBackRows } from './HeldBackRows';
 import { InviteCodes } from './InviteCodes';
 import { LeaveTeam } from './LeaveTeam';
 import { MemberList } from './MemberList';
 import { NoTeamForms } from './NoTeamForms';
 import { RefusedEvents } from './RefusedEvents';
 
-/** Step 3: create a team or join one; then its members, invite codes, sync state and refusals. */
+/** Step 3: create a team or join one; then its members, invite codes, sync state, held-back rows and refusals. */
 export function TeamPanel({ team, departure, myUserId }: { team: Team | null; departure: Departure | null; myUserId: string | null }) {
   if (!team) {
     return (
@@ -26,6 +27,7 @@ export function TeamPanel({ team, departure, myUserId }: { team: Team | null; de
       <InviteCodes team={team} />
       <MemberList team={team} myUserId={myUserId} />
       <LeaveTeam team={team} myUserId={myUserId} />
+      <HeldBackRows teamId={team.teamId} />
       <RefusedEvents />
     </div>
   );
