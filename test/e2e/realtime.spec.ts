@@ -96,4 +96,22 @@ describe('Realtime: a teammate’s entry reaches an open side panel', () => {
     console.log(`Realtime push → teammate's side panel: median ${Math.round(median)} ms, max ${Math.round(sorted.at(-1)!)} ms over ${PROBES} notes (target ≤ 2,000 ms median)`);
     expect(standin.realtimeDelivered.some((d) => d.table === 'incident_events')).toBe(true);
   });
+
+  it("a row an older server accepted from a clock two days fast is held back, and Options → Team says so", async () => {
+    const { rows } = await database.query(`select team_id, incident_id, author_id from public.incident_events where kind = 'declared' limit 1`);
+    const { team_id: teamId, incident_id: incidentId, author_id: authorId } = rows[0]!;
+    const ahead = Date.now() + 2 * 24 * 3_600_000;
+    await database.query(
+      `insert into public.incident_events (id, team_id, incident_id, author_id, kind, body, hlc, created_at)
+       values (gen_random_uuid(), $1, $2, $3, 'note', '{"text": "from a fast clock", "format": "plain"}', $4, now())`,
+      [teamId, incidentId, authorId, `${String(ahead).padStart(15, '0')}-00000-fast`],
+    );
+    const options = new OptionsPage(await lawrence.context.newPage());
+    await options.page.goto(lawrence.url('options.html'));
+    await options.page.getByRole('button', { name: 'Sync now' }).click();
+    const held = options.page.getByRole('list', { name: 'Held back entries' });
+    await held.waitFor({ timeout: 20_000 });
+    expect(await held.textContent()).toMatch(/^Clock more than a day ahead: 1 entry, first on /);
+    await options.page.getByRole('heading', { name: 'Held back from the team (1)' }).waitFor();
+  });
 });
