@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useAction } from '../../../components/use-action';
 import { ask } from './ask';
 
-/** Step 1: the team's Supabase project (URL + anon key, checked before it is kept). */
+/** Step 1: the team's Supabase project (URL + publishable or anon key, checked before it is kept). */
 export function ConnectForm() {
   const [url, setUrl] = useState('');
   const [anonKey, setAnonKey] = useState('');
@@ -16,14 +16,14 @@ export function ConnectForm() {
     <form onSubmit={submit} className="stack" aria-label="Connect a Supabase project">
       <p className="muted">
         Incidents stay on this device until you connect your team’s Supabase project. Run the migrations in{' '}
-        <code>supabase/</code> there first (<code>supabase db push</code>). Only the public anon key is stored.
+        <code>supabase/</code> there first (<code>supabase db push</code>). Only the public key (publishable or anon) is stored; a secret or service-role key is refused.
       </p>
       <div className="field">
         <label htmlFor={ids.url}>Project URL</label>
         <input id={ids.url} type="text" placeholder="https://abcdefgh.supabase.co" value={url} onChange={(e) => setUrl(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor={ids.key}>Anon public key</label>
+        <label htmlFor={ids.key}>Publishable or anon key</label>
         <input id={ids.key} type="text" className="mono" value={anonKey} onChange={(e) => setAnonKey(e.target.value)} />
       </div>
       <button type="submit" className="primary" disabled={connect.busy}>

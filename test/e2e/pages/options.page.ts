@@ -12,7 +12,7 @@ export class OptionsPage {
 
   async connect(url: string, anonKey: string) {
     await this.page.getByLabel('Project URL').fill(url);
-    await this.page.getByLabel('Anon public key').fill(anonKey);
+    await this.page.getByLabel('Publishable or anon key').fill(anonKey);
     await this.page.getByRole('button', { name: 'Connect', exact: true }).click();
     await this.settled(this.page.getByText('Connected to'));
   }
