@@ -1,48 +1,33 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin, type Standin } from '../support/standin';
-import { createSupabaseDatabase, type SupabaseDatabase } from '../support/supabase-db';
-import { launchExtension, openPopupWindow, startTestSite, type ExtensionSession } from './fixtures';
-import { OptionsPage } from './pages/options.page';
+import type { Standin } from '../support/standin';
+import type { SupabaseDatabase } from '../support/supabase-db';
+import { launchExtension, openPopupWindow, type ExtensionSession } from './fixtures';
 import { PopupPage } from './pages/popup.page';
 import { SidePanelPage } from './pages/sidepanel.page';
+import { connectAs, startTeamBackend, type TeamBackend } from './team-backend';
 
-const PASSWORD = 'correct horse battery staple';
 
 describe('two people on one team', () => {
+  let backend: TeamBackend;
   let database: SupabaseDatabase;
   let standin: Standin;
-  let site: Awaited<ReturnType<typeof startTestSite>>;
+  let site: TeamBackend['site'];
   let sophie: ExtensionSession;
   let lawrence: ExtensionSession;
   let lawrencePanel: SidePanelPage;
 
-  async function setUp(session: ExtensionSession, name: string, email: string): Promise<OptionsPage> {
-    await standin.createUser(email, PASSWORD);
-    const options = new OptionsPage(await session.context.newPage());
-    await options.page.goto(session.url('options.html'));
-    await options.saveName(name);
-    await options.connect(standin.url, standin.anonKey);
-    await options.signIn(email, PASSWORD);
-    return options;
-  }
+  const setUp = (session: ExtensionSession, name: string, email: string) => connectAs(standin, session, name, email);
 
   beforeAll(async () => {
-    [database, site, sophie, lawrence] = await Promise.all([
-      createSupabaseDatabase(),
-      startTestSite(),
-      launchExtension(),
-      launchExtension(),
-    ]);
-    standin = await startStandin({ databaseUrl: database.url });
+    [backend, sophie, lawrence] = await Promise.all([startTeamBackend(), launchExtension(), launchExtension()]);
+    ({ database, standin, site } = backend);
   });
 
   afterAll(async () => {
     await Promise.all([sophie?.close(), lawrence?.close()]);
     if (sophie) rmSync(sophie.userDataDir, { recursive: true, force: true }); // the relaunched profile is kept by close()
-    await standin?.stop();
-    await database?.stop();
-    await site?.close();
+    await backend?.stop();
   });
 
   it('connects, signs in and forms a team through the options page', async () => {
