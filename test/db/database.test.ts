@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asUser, createSupabaseDatabase, type SupabaseDatabase } from '../support/supabase-db';
+import { asUser, authenticatorClients, createSupabaseDatabase, teamOfNewUsers, type SupabaseDatabase } from '../support/supabase-db';
 
 // One throwaway PostgreSQL for the file, with the Supabase bootstrap and every
 // migration (test/support/supabase-db.ts). Each supabase/tests/*.sql file runs
@@ -56,29 +56,8 @@ describe('push_events under concurrent pushers', () => {
     const EVENTS_PER_PUSHER = 200;
     const BATCH = 20;
 
-    const members = await Promise.all(
-      Array.from({ length: PUSHERS + 1 }, (_, i) => db.createUser(`concurrency-${i}@example.test`)),
-    );
-    const [owner, ...others] = members as [string, ...string[]];
-    const { rows } = await db.query(`insert into public.teams (name, created_by) values ('Concurrency', $1) returning id`, [
-      owner,
-    ]);
-    const teamId = rows[0]!.id as string;
-    await db.query(
-      `insert into public.team_members (team_id, user_id, display_name, role)
-       select $1, m.id, 'Member ' || m.ord, case when m.ord = 1 then 'owner' else 'member' end
-       from unnest($2::uuid[]) with ordinality as m (id, ord)`,
-      [teamId, members],
-    );
-
-    // Logged in as PostgREST logs in; asUser switches role per transaction.
-    const clients = await Promise.all(
-      Array.from({ length: PUSHERS + 1 }, async () => {
-        const client = new pg.Client({ connectionString: db.urls.authenticator });
-        await client.connect();
-        return client;
-      }),
-    );
+    const { teamId, owner, others } = await teamOfNewUsers(db, 'concurrency', PUSHERS + 1);
+    const clients = await authenticatorClients(db, PUSHERS + 1);
     const puller = clients[PUSHERS]!;
 
     try {

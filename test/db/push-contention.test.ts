@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asUser, createSupabaseDatabase, type SupabaseDatabase } from '../support/supabase-db';
+import { asUser, authenticatorClients, createSupabaseDatabase, teamOfNewUsers, type SupabaseDatabase } from '../support/supabase-db';
 
 // Issue 8: push_events must answer within the `authenticated` role's 8 s
 // statement_timeout while many people push into one team at once. Every
@@ -33,27 +32,9 @@ interface Verdicts {
 
 describe('push_events under contention', () => {
   it(`${PUSHERS} pushers of ${EVENTS_PER_CALL} events each answer within the ${TIMEOUT_MS} ms timeout, and a puller sees every event once`, async () => {
-    const members = await Promise.all(
-      Array.from({ length: PUSHERS + 1 }, (_, i) => db.createUser(`contention-${i}@example.test`)),
-    );
-    const [owner, ...pushers] = members as [string, ...string[]];
-    const { rows } = await db.query(`insert into public.teams (name, created_by) values ('Contention', $1) returning id`, [owner]);
-    const teamId = rows[0]!.id as string;
-    await db.query(
-      `insert into public.team_members (team_id, user_id, display_name, role)
-       select $1, m.id, 'Member ' || m.ord, case when m.ord = 1 then 'owner' else 'member' end
-       from unnest($2::uuid[]) with ordinality as m (id, ord)`,
-      [teamId, members],
-    );
-
+    const { teamId, owner, others: pushers } = await teamOfNewUsers(db, 'contention', PUSHERS + 1);
     // One connection per caller, logged in as PostgREST logs in.
-    const clients = await Promise.all(
-      Array.from({ length: PUSHERS + 1 }, async () => {
-        const client = new pg.Client({ connectionString: db.urls.authenticator });
-        await client.connect();
-        return client;
-      }),
-    );
+    const clients = await authenticatorClients(db, PUSHERS + 1);
     const puller = clients[PUSHERS]!;
 
     try {

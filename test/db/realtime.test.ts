@@ -4,6 +4,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startStandin, type Standin } from '../support/standin/index.ts';
+import { declaredRow } from '../support/declared-row.ts';
 import { createSupabaseDatabase, type SupabaseDatabase } from '../support/supabase-db.ts';
 
 // The stand-in's Realtime, driven by the supabase-js the extension ships (its
@@ -53,19 +54,7 @@ async function team() {
   return { owner, teammate, teamId: teamId as string };
 }
 
-function declared(teamId: string, authorId: string) {
-  const id = randomUUID();
-  return {
-    id,
-    team_id: teamId,
-    incident_id: id,
-    author_id: authorId,
-    kind: 'declared',
-    body: { title: 'Checkout errors', severity: 'minor', leadId: authorId },
-    hlc: `${String(Date.now()).padStart(15, '0')}-00000-realtime`,
-    created_at: new Date().toISOString(),
-  };
-}
+const declared = (teamId: string, authorId: string) => declaredRow(teamId, authorId, 'realtime');
 
 /** Subscribes as the extension's background does (entrypoints/background/set-up-sync.ts). */
 async function listen(supabase: SupabaseClient, teamId: string) {

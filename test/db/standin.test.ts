@@ -3,6 +3,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT, decodeJwt } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStandin, type Standin } from '../support/standin/index.ts';
+import { declaredRow } from '../support/declared-row.ts';
 import { createSupabaseDatabase, type SupabaseDatabase } from '../support/supabase-db.ts';
 
 // The Supabase stand-in, driven by the real supabase-js client the extension
@@ -53,19 +54,7 @@ async function teamOf(supabase: SupabaseClient): Promise<string> {
   return data as string;
 }
 
-function declared(teamId: string, authorId: string) {
-  const id = randomUUID();
-  return {
-    id,
-    team_id: teamId,
-    incident_id: id,
-    author_id: authorId,
-    kind: 'declared',
-    body: { title: 'Checkout errors', severity: 'minor', leadId: authorId },
-    hlc: `${String(Date.now()).padStart(15, '0')}-00000-standin`,
-    created_at: new Date().toISOString(),
-  };
-}
+const declared = (teamId: string, authorId: string) => declaredRow(teamId, authorId, 'standin');
 
 async function storedEvents(id: string): Promise<number> {
   const { rows } = await db.query('select count(*)::int as n from public.incident_events where id = $1', [id]);

@@ -125,3 +125,33 @@ export async function asUser<T>(client: pg.ClientBase, userId: string, work: () 
     throw error;
   }
 }
+
+/**
+ * A team whose owner and members are new users, written straight into the
+ * tables (as the superuser): the set-up concurrency tests share. Returns the
+ * team id, the owner and the other members.
+ */
+export async function teamOfNewUsers(db: SupabaseDatabase, label: string, size: number) {
+  const members = await Promise.all(Array.from({ length: size }, (_, i) => db.createUser(`${label}-${i}@example.test`)));
+  const [owner, ...others] = members as [string, ...string[]];
+  const { rows } = await db.query(`insert into public.teams (name, created_by) values ($1, $2) returning id`, [label, owner]);
+  const teamId = rows[0]!.id as string;
+  await db.query(
+    `insert into public.team_members (team_id, user_id, display_name, role)
+     select $1, m.id, 'Member ' || m.ord, case when m.ord = 1 then 'owner' else 'member' end
+     from unnest($2::uuid[]) with ordinality as m (id, ord)`,
+    [teamId, members],
+  );
+  return { teamId, owner, others };
+}
+
+/** `count` connections logged in as PostgREST logs in (`authenticator`); asUser switches role per transaction. */
+export function authenticatorClients(db: SupabaseDatabase, count: number): Promise<pg.Client[]> {
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const client = new pg.Client({ connectionString: db.urls.authenticator });
+      await client.connect();
+      return client;
+    }),
+  );
+}
