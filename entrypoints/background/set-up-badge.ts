@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import { badgeFor } from '../../lib/badge';
+import { badgeFor } from '../../lib/browser-ui/badge';
 import { getDb } from '../../lib/db';
 import type { Incident } from '../../lib/model/incident';
 import { listen } from './router';

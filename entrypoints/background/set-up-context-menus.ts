@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import { buildMenu, parseMenuId } from '../../lib/context-menu';
+import { buildMenu, parseMenuId } from '../../lib/browser-ui/context-menu';
 import { getDb } from '../../lib/db';
 import { addNote } from '../../lib/incidents/operations';
 import { incidentForPage } from '../../lib/incidents/target';

@@ -6,7 +6,7 @@ import { useDomain } from '../../components/use-domain';
 import { findMyCurrentIncident } from '../../lib/incidents/queries';
 import { profileSchema, type Profile } from '../../lib/profile/profile';
 import { parseTeamId } from '../../lib/supabase/team-id';
-import type { PopupBoot } from './boot';
+import type { PopupBoot } from './popup-boot';
 import { CurrentIncident } from './CurrentIncident';
 import { useRecognisedPage } from './use-recognised-page';
 import type { ShellSnapshot } from './shell';

@@ -12,7 +12,7 @@ import type { DomainContext } from '../../lib/incidents/context';
 import { loadOperations } from '../../lib/incidents/load-operations';
 import type { NoteInput } from '../../lib/incidents/operations';
 import type { Outcome } from '../../lib/model/incident-fields';
-import { focusIncidentItem } from '../../lib/ui-state/focus-incident';
+import { focusIncidentItem } from '../../lib/navigation/focus-incident';
 import { CaptureActions } from './CaptureActions';
 
 /** The incident I am on, with the quick actions a lead needs mid-debugging. */

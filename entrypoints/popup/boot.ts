@@ -1,26 +1,8 @@
 import type { Browser } from 'wxt/browser';
-import { getActiveTab, type ActiveTab, type TabsPort } from '../../lib/browser/active-tab';
+import { getActiveTab, type TabsPort } from '../../lib/browser/active-tab';
 import { peekActiveLeadIds } from '../../lib/db/peek';
-import { showShell, type ShellSnapshot } from './shell';
-
-/**
- * The popup's first milliseconds, without React, Dexie or zod (about 2 KB):
- * read my profile, the tab I am looking at, and who leads active incidents,
- * all at once. If the answer is "show the declare form", the static form in
- * index.html is filled and focused right away; then the React app loads and
- * takes over. Every other case (first run, an incident to show, anything
- * unexpected) goes straight to the React app.
- */
-export interface PopupBoot {
-  /** Unvalidated: the app parses it before use. */
-  profile: unknown;
-  /** The stored team record (lib/supabase/team-id.ts reads the id from it). */
-  team: unknown;
-  tab: ActiveTab | null;
-  /** false = checked, I lead no active incident; null = not known. */
-  leadsActive: boolean | null;
-  readShell: (() => ShellSnapshot) | null;
-}
+import type { PopupBoot } from './popup-boot';
+import { showShell } from './shell';
 
 // The global directly, not `wxt/browser`: one module file less to fetch
 // before the form can show (each costs milliseconds in an extension page).
@@ -33,6 +15,14 @@ function meOf(profile: unknown): { userId: string; displayName: string } | null 
     : null;
 }
 
+/**
+ * The popup's first milliseconds, without React, Dexie or zod (about 2 KB):
+ * read my profile, the tab I am looking at, and who leads active incidents,
+ * all at once. If the answer is "show the declare form", the static form in
+ * index.html is filled and focused right away; then the React app loads and
+ * takes over. Every other case (first run, an incident to show, anything
+ * unexpected) goes straight to the React app.
+ */
 async function boot(): Promise<PopupBoot> {
   const [stored, tab, leads] = await Promise.all([
     api.storage.local.get(['profile', 'team']).catch(() => ({}) as Record<string, unknown>),

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { App } from './App';
-import type { PopupBoot } from './boot';
+import type { PopupBoot } from './popup-boot';
 
 /**
  * Mounts the React popup over the boot shell. The shell's state is read and

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TITLE_READY_MARK } from '../../lib/perf-marks';
+import { TITLE_READY_MARK } from '../../lib/perf/marks';
 import { showShell } from './shell';
 
 const html = readFileSync(join(__dirname, 'index.html'), 'utf8');

@@ -1,6 +1,6 @@
 import type { CarriedOver } from '../../components/DeclareForm';
 import type { ActiveTab } from '../../lib/browser/active-tab';
-import { TITLE_READY_MARK } from '../../lib/perf-marks';
+import { TITLE_READY_MARK } from '../../lib/perf/marks';
 
 /** What a person did in the plain-HTML form; a type-only import, so boot stays free of React. */
 export type ShellSnapshot = CarriedOver;

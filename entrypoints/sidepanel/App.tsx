@@ -4,7 +4,7 @@ import { useDomain } from '../../components/use-domain';
 import { useTeamPolling } from '../../components/use-team-polling';
 import type { Profile } from '../../lib/profile/profile';
 import { idSchema as incidentIdSchema } from '../../lib/model/incident-fields';
-import { focusIncidentItem } from '../../lib/ui-state/focus-incident';
+import { focusIncidentItem } from '../../lib/navigation/focus-incident';
 import { useNudgeMinutes } from '../../components/use-team-settings';
 import { IncidentList } from './IncidentList';
 import { IncidentView } from './IncidentView';

@@ -5,7 +5,7 @@ import { sha256Hex } from '../incidents/screenshots';
 import { base64ToBytes } from './base64';
 import { exportFileSchema } from './export-file';
 import { buildExport, exportJson } from './json-export';
-import { deviceWithHistory, IMAGE_BYTES } from './test-data';
+import { deviceWithHistory, IMAGE_BYTES } from '../../test/support/device-history';
 
 describe('buildExport', () => {
   it('holds every event in (hlc, id) order and parses as an export file', async () => {

@@ -8,7 +8,7 @@ import { bytesToBase64 } from './base64';
 import type { ExportFile } from './export-file';
 import { buildExport, exportJson } from './json-export';
 import { ImportRefusedError, importJson } from './json-import';
-import { deviceWithHistory, IMAGE_BYTES, screenshot, snapshot, type TestContext } from './test-data';
+import { deviceWithHistory, IMAGE_BYTES, screenshot, snapshot, type TestContext } from '../../test/support/device-history';
 
 async function refusal(ctx: TestContext, text: string): Promise<string> {
   const before = await snapshot(ctx);

@@ -6,7 +6,7 @@ import { addFollowUp, addNote, declareIncident, resolveIncident, setFollowUpDone
 import { removeScreenshot } from '../incidents/screenshots';
 import { numberKey } from '../sync/apply';
 import { copyIncidentMarkdown, incidentMarkdown } from './markdown';
-import { screenshot } from './test-data';
+import { screenshot } from '../../test/support/device-history';
 
 describe('incidentMarkdown', () => {
   it('writes a report: heading, summary line, summary, follow-ups and a dated timeline', async () => {

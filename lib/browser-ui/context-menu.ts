@@ -1,4 +1,4 @@
-import type { Incident } from './model/incident';
+import type { Incident } from '../model/incident';
 
 /**
  * The right-click menu, as data: one item per action, and under each, when

@@ -1,7 +1,7 @@
-import { makeContext, LAWRENCE } from '../../test/support/domain';
-import { appendEvents } from '../incidents/append';
-import { addFollowUp, addNote, changeLead, declareIncident, resolveIncident, setFollowUpDone } from '../incidents/operations';
-import { addScreenshot, removeScreenshot } from '../incidents/screenshots';
+import { makeContext, LAWRENCE } from './domain';
+import { appendEvents } from '../../lib/incidents/append';
+import { addFollowUp, addNote, changeLead, declareIncident, resolveIncident, setFollowUpDone } from '../../lib/incidents/operations';
+import { addScreenshot, removeScreenshot } from '../../lib/incidents/screenshots';
 
 export type TestContext = ReturnType<typeof makeContext>;
 

@@ -1,4 +1,4 @@
-import type { Incident } from './model/incident';
+import type { Incident } from '../model/incident';
 
 export interface Badge {
   text: string;
