@@ -8,8 +8,7 @@ import { removeScreenshot, replaceWithRedactedCopy } from '../lib/incidents/scre
 import type { ScreenshotEvent } from '../lib/model/event';
 import { RedactionLayer } from './RedactionLayer';
 import { screenshotFileName } from './screenshot-file-name';
-import { browser } from 'wxt/browser';
-import type { MessagingPort } from '../lib/messaging/protocol';
+import { extensionPort } from './extension-port';
 import { request } from '../lib/messaging/send';
 import { useAction } from './use-action';
 import { toPng, useScreenshotImage } from './use-screenshot-image';
@@ -41,7 +40,7 @@ export function ScreenshotViewer({ ctx, incidentId, event, canRemove, onClose }:
     ctx,
     body.blobId,
     event.teamId && body.thumbnail
-      ? () => request(browser as unknown as MessagingPort, { type: 'downloadImage', eventId: event.id })
+      ? () => request(extensionPort, { type: 'downloadImage', eventId: event.id })
       : undefined,
   );
   const [actualSize, setActualSize] = useState(false);

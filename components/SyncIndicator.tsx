@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { browser } from 'wxt/browser';
+import { extensionPort } from './extension-port';
 import { getDb } from '../lib/db';
-import type { MessagingPort } from '../lib/messaging/protocol';
 import { request } from '../lib/messaging/send';
 import { describeSync, readSyncStatus } from '../lib/sync/status';
 import { describeDeparture } from '../lib/team/team-record';
@@ -14,7 +13,7 @@ import { useTeamDeparture } from './use-team-departure';
  */
 export function SyncIndicator({ teamId }: { teamId: string | null }) {
   const status = useLiveQuery(async () => (teamId ? readSyncStatus(getDb(), teamId) : null), [teamId]);
-  const syncNow = useAction(() => request(browser as unknown as MessagingPort, { type: 'syncNow' }));
+  const syncNow = useAction(() => request(extensionPort, { type: 'syncNow' }));
   const departure = useTeamDeparture();
   if (!teamId && departure) {
     // Removed or left: say so, not just "Local only". The team's incidents stay readable here.

@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
-import { browser } from 'wxt/browser';
+import { extensionPort } from './extension-port';
 import { describeError, ValidationError } from '../lib/incidents/errors';
-import type { MessagingPort } from '../lib/messaging/protocol';
 import { sendMessage } from '../lib/messaging/send';
 
 export interface ActionError {
@@ -24,7 +23,7 @@ export function useAction<A extends unknown[], R>(operation: (...args: A) => Pro
       setError(null);
       try {
         const result = await operation(...args);
-        void sendMessage(browser as unknown as MessagingPort, { type: 'incidentsChanged' }).catch(() => {});
+        void sendMessage(extensionPort, { type: 'incidentsChanged' }).catch(() => {});
         return result;
       } catch (e) {
         setError({

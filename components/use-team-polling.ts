@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { browser } from 'wxt/browser';
-import type { MessagingPort } from '../lib/messaging/protocol';
+import { extensionPort } from './extension-port';
 import { sendMessage } from '../lib/messaging/send';
 
 const PERIOD_MS = 15_000;
@@ -14,7 +13,7 @@ export function useTeamPolling(teamId: string | null): void {
   useEffect(() => {
     if (!teamId) return;
     const poke = () => {
-      if (document.visibilityState === 'visible') void sendMessage(browser as unknown as MessagingPort, { type: 'syncNow' }).catch(() => undefined);
+      if (document.visibilityState === 'visible') void sendMessage(extensionPort, { type: 'syncNow' }).catch(() => undefined);
     };
     poke();
     const timer = setInterval(poke, PERIOD_MS);

@@ -1,8 +1,12 @@
-import { browser } from 'wxt/browser';
-import type { Message, MessageOf, MessageSender, MessagingPort } from '../../lib/messaging/protocol';
+import { extensionPort } from '../../components/extension-port';
+import type { Message, MessageOf, MessageSender } from '../../lib/messaging/protocol';
+import type { ReplyOf } from '../../lib/messaging/protocol-map';
 import { onMessage } from '../../lib/messaging/receive';
 
-type Handlers = { [T in Message['type']]?: (message: MessageOf<T>, sender: MessageSender) => unknown };
+/** A handler answers what its message's ProtocolMap entry says, so `request` returns that type. */
+type Handlers = {
+  [T in Message['type']]?: (message: MessageOf<T>, sender: MessageSender) => ReplyOf<T> | Promise<ReplyOf<T>>;
+};
 
 const handlers: Handlers = {};
 type Listener = (message: Message, sender: MessageSender) => unknown;
@@ -25,7 +29,7 @@ export function handle<T extends Message['type']>(type: T, handler: NonNullable<
  * any handler or listener here sees them; refusals land in the worker's console.
  */
 export function setUpRouter(): void {
-  onMessage(browser as unknown as MessagingPort, (message, sender) => {
+  onMessage(extensionPort, (message, sender) => {
     for (const listener of listeners.get(message.type) ?? []) {
       void Promise.resolve()
         .then(() => listener(message, sender))

@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
+import { extensionPort } from '../../components/extension-port';
 import type { ActiveTab } from '../../lib/browser/active-tab';
-import type { MessagingPort } from '../../lib/messaging/protocol';
 import { request } from '../../lib/messaging/send';
 
-const port = browser as unknown as MessagingPort;
 
 /**
  * One click puts evidence on the timeline. The background does the capture
@@ -25,7 +23,7 @@ export function CaptureActions({ incidentId, tab }: { incidentId: string; tab: A
     setError(null);
     setInFlight((n) => n + 1);
     try {
-      await request(port, { type, ...target });
+      await request(extensionPort, { type, ...target });
       setAdded((n) => n + 1);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -37,7 +35,7 @@ export function CaptureActions({ incidentId, tab }: { incidentId: string; tab: A
   async function pickElement() {
     setError(null);
     try {
-      await request(port, { type: 'startElementPicker', ...target });
+      await request(extensionPort, { type: 'startElementPicker', ...target });
       window.close(); // the person picks on the page itself
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

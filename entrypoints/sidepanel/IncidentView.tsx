@@ -31,8 +31,7 @@ import { addScreenshot } from '../../lib/incidents/screenshots';
 import { ScreenshotViewer } from '../../components/ScreenshotViewer';
 import { mayRemove } from '../../lib/incidents/authority';
 import type { ScreenshotEvent } from '../../lib/model/event';
-import { browser } from 'wxt/browser';
-import type { MessagingPort } from '../../lib/messaging/protocol';
+import { extensionPort } from '../../components/extension-port';
 import { request } from '../../lib/messaging/send';
 import { incidentRef } from '../../lib/incidents/numbers';
 import { copyIncidentMarkdown } from '../../lib/export/markdown';
@@ -65,7 +64,7 @@ export function IncidentView({
   const severity = useAction((s: Severity) => changeSeverity(ctx, incidentId, s));
   const resolve = useAction((o: Outcome, followUp?: string) => resolveIncident(ctx, incidentId, o, followUp ? { followUp } : {}));
   const reopen = useAction(() => reopenIncident(ctx, incidentId));
-  const share = useAction(() => request(browser as unknown as MessagingPort, { type: 'shareIncident', incidentId }));
+  const share = useAction(() => request(extensionPort, { type: 'shareIncident', incidentId }));
   const image = useAction(async (file: File) =>
     addScreenshot(ctx, incidentId, { ...(await encodeImageFile(file)), source: 'pasted', pageTitle: file.name || undefined }),
   );

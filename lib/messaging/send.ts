@@ -1,4 +1,5 @@
 import type { Message, MessagingPort, Reply } from './protocol';
+import type { ReplyOf } from './protocol-map';
 
 /**
  * Fire-and-forget. The type is the sender's check; the receiver parses with
@@ -13,9 +14,12 @@ export async function sendMessage(port: MessagingPort, message: Message): Promis
   }
 }
 
-/** Asks the background and waits for its answer; a refusal becomes an Error with its sentence. */
-export async function request<T>(port: MessagingPort, message: Message): Promise<T> {
-  const reply = (await port.runtime.sendMessage(message)) as Reply<T> | undefined;
+/**
+ * Asks the background and waits for its answer, typed by the message
+ * (ProtocolMap); a refusal becomes an Error with its sentence.
+ */
+export async function request<M extends Message>(port: MessagingPort, message: M): Promise<ReplyOf<M['type']>> {
+  const reply = (await port.runtime.sendMessage(message)) as Reply<ReplyOf<M['type']>> | undefined;
   if (!reply) throw new Error('The extension’s background did not answer. Try again.');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;

@@ -11,8 +11,8 @@ export function SignInForm() {
   const signIn = useAction(() => ask({ type: 'signInWithPassword', email, password }));
   const [notice, setNotice] = useState<string | null>(null);
   const signUp = useAction(async () => {
-    const reply = await ask<{ confirmEmail?: boolean } | null>({ type: 'signUp', email, password });
-    if (reply?.confirmEmail) setNotice('Check your email to confirm the account, then sign in here.');
+    const reply = await ask({ type: 'signUp', email, password });
+    if ('confirmEmail' in reply) setNotice('Check your email to confirm the account, then sign in here.');
   });
   const sendCode = useAction(async () => {
     await ask({ type: 'sendSignInCode', email });

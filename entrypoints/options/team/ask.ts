@@ -1,6 +1,7 @@
-import { browser } from 'wxt/browser';
+import { extensionPort } from '../../../components/extension-port';
 import { ValidationError } from '../../../lib/incidents/errors';
-import type { Message, MessagingPort } from '../../../lib/messaging/protocol';
+import type { Message } from '../../../lib/messaging/protocol';
+import type { ReplyOf } from '../../../lib/messaging/protocol-map';
 import { request } from '../../../lib/messaging/send';
 
 export const ANSWERED = 'team-request-answered';
@@ -12,9 +13,9 @@ export const ANSWERED = 'team-request-answered';
  * person (lib/team words each one), so it is thrown as a ValidationError,
  * which useAction shows as it is rather than as "Something went wrong".
  */
-export async function ask<T = unknown>(message: Message): Promise<T> {
+export async function ask<M extends Message>(message: M): Promise<ReplyOf<M['type']>> {
   try {
-    return await request<T>(browser as unknown as MessagingPort, message);
+    return await request(extensionPort, message);
   } catch (error) {
     throw new ValidationError(error instanceof Error ? error.message : String(error));
   } finally {
