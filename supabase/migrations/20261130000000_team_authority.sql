@@ -87,6 +87,36 @@ as $$
 $$;
 comment on function public.is_team_owner(uuid) is 'True when the signed-in user is a current owner of the team.';
 
+-- The teams the signed-in user is a current member of. The read policy on the
+-- log asks `team_id in (select my_team_ids())`: Postgres evaluates that once
+-- per statement, where a per-row is_team_member(team_id) call costs a function
+-- call and a lookup for every row scanned (a pull page of 1,000 rows scanned
+-- 50,000 that way: 600 ms). Supabase's RLS performance advice, "Add filters to
+-- every query" / "Use security definer functions" / wrap calls in a select:
+-- https://supabase.com/docs/guides/database/postgres/row-level-security#rls-performance-recommendations
+create function public.my_team_ids()
+returns setof uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select m.team_id
+  from public.team_members m
+  where m.user_id = (select auth.uid())
+    and m.removed_at is null
+$$;
+comment on function public.my_team_ids() is 'The teams the signed-in user currently belongs to. Used by the log''s read policy.';
+revoke execute on function public.my_team_ids() from public, anon;
+grant execute on function public.my_team_ids() to authenticated;
+
+drop policy "Team members can read their team's events" on public.incident_events;
+create policy "Team members can read their team's events"
+  on public.incident_events
+  for select
+  to authenticated
+  using (team_id in (select public.my_team_ids()));
+
 
 -- =============================================================================
 -- Names: no text-direction controls; display names unique per team
