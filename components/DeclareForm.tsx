@@ -6,7 +6,7 @@ import type { Incident } from '../lib/model/incident';
 import type { Severity } from '../lib/model/incident-fields';
 import { TITLE_MAX } from '../lib/model/limits';
 import { LeadPicker } from './LeadPicker';
-import { SEVERITY_LABEL } from './SeverityBadge';
+import { SEVERITY_LABEL } from '../lib/model/labels';
 import { useAction } from './use-action';
 
 /**

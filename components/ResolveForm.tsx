@@ -1,11 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Outcome } from '../lib/model/incident-fields';
-
-export const OUTCOME_LABEL: Record<Outcome, string> = {
-  fixed: 'Fixed',
-  deferred: 'Deferred (follow up later)',
-  no_action: 'No action needed',
-};
+import { OUTCOME_LABEL } from '../lib/model/labels';
 
 /** Resolving is triage: say whether it was fixed now, deferred, or needed nothing. */
 export function ResolveForm({

@@ -5,11 +5,9 @@ import { foldReactions } from '../lib/incidents/reactions';
 import type { IncidentEvent, REACTIONS, ScreenshotEvent } from '../lib/model/event';
 import { ReactionBar } from './Reactions';
 import type { Incident } from '../lib/model/incident';
-import { OUTCOME_LABEL } from './ResolveForm';
-import { SEVERITY_LABEL } from './SeverityBadge';
+import { CHANNEL_IN_SENTENCE, OUTCOME_LABEL, SCREENSHOT_SOURCE_LABEL, SEVERITY_LABEL } from '../lib/model/labels';
 import { Timestamp } from './Timestamp';
 
-const CHANNEL_LABEL = { email: 'email', slack: 'Slack', status_page: 'status page', social: 'social', other: 'other' };
 
 /**
  * The incident's log, oldest first, every entry dated. Everything here is
@@ -126,7 +124,7 @@ function EntryBody({
     case 'customer_update':
       return (
         <p className="text">
-          Customer update ({CHANNEL_LABEL[e.body.channel]}):{'\n'}
+          Customer update ({CHANNEL_IN_SENTENCE[e.body.channel]}):{'\n'}
           {e.body.text}
         </p>
       );
@@ -151,17 +149,9 @@ function EntryBody({
   }
 }
 
-const SOURCE_LABEL: Record<ScreenshotEvent['body']['source'], string> = {
-  visible: 'Screenshot',
-  element: 'Element',
-  full_page: 'Full page',
-  pasted: 'Pasted image',
-  redacted_copy: 'Redacted screenshot',
-};
-
 function ScreenshotEntry({ event: e, onOpen }: { event: ScreenshotEvent; onOpen?: ((e: ScreenshotEvent) => void) | undefined }) {
   const { pageTitle, pageUrl, thumbnail, width, height } = e.body;
-  const label = `${SOURCE_LABEL[e.body.source]}${pageTitle ? ` of ${pageTitle}` : ''}`;
+  const label = `${SCREENSHOT_SOURCE_LABEL[e.body.source]}${pageTitle ? ` of ${pageTitle}` : ''}`;
   return (
     <figure className="shot">
       <button type="button" className="shot-open" onClick={() => onOpen?.(e)} aria-label={`Open ${label.toLowerCase()}`}>

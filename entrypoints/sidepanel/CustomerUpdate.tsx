@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useAction } from '../../components/use-action';
 import { useTeamSettings } from '../../components/use-team-settings';
-import { CHANNEL_LABEL } from '../../lib/customer-updates/labels';
+import { CHANNEL_LABEL } from '../../lib/model/labels';
 import { renderTemplate } from '../../lib/customer-updates/template';
 import type { DomainContext } from '../../lib/incidents/context';
 import { addCustomerUpdate, type CustomerChannel } from '../../lib/incidents/operations';

@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { LeadPicker } from '../../components/LeadPicker';
 import { NoteComposer } from '../../components/NoteComposer';
-import { OUTCOME_LABEL, ResolveForm } from '../../components/ResolveForm';
+import { ResolveForm } from '../../components/ResolveForm';
+import { OUTCOME_LABEL } from '../../lib/model/labels';
 import { SeverityBadge, StatusBadge } from '../../components/SeverityBadge';
 import { SafeLink, Timeline } from '../../components/Timeline';
 import { Timestamp } from '../../components/Timestamp';
@@ -33,7 +34,7 @@ import { mayRemove } from '../../lib/incidents/authority';
 import type { ScreenshotEvent } from '../../lib/model/event';
 import { extensionPort } from '../../components/extension-port';
 import { request } from '../../lib/messaging/send';
-import { incidentRef } from '../../lib/incidents/numbers';
+import { incidentRef, readIncidentNumber } from '../../lib/incidents/numbers';
 import { copyIncidentMarkdown } from '../../lib/export/markdown';
 import { FollowUps } from './FollowUps';
 
@@ -58,7 +59,7 @@ export function IncidentView({
   const events = full ?? head;
   const [controlsOpen, setControlsOpen] = useState(false);
   const members = useTeamMembers();
-  const number = useLiveQuery(async () => (await ctx.db.meta.get(`incidentNumber:${incidentId}`))?.value, [incidentId]);
+  const number = useLiveQuery(() => readIncidentNumber(ctx.db, incidentId), [incidentId]);
   const now = useNow();
   const note = useAction((input: NoteInput) => addNote(ctx, incidentId, input));
   const severity = useAction((s: Severity) => changeSeverity(ctx, incidentId, s));

@@ -1,4 +1,4 @@
-import { OUTCOME_TEXT } from './labels';
+import { OUTCOME_TEXT } from '../model/labels';
 import type { Incident } from '../model/incident';
 
 /**

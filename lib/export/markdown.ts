@@ -6,10 +6,10 @@ import { readTimeline } from '../incidents/queries';
 import { formatDuration } from '../format/time';
 import type { IncidentEvent, ScreenshotEvent } from '../model/event';
 import type { Incident } from '../model/incident';
-import type { Outcome } from '../model/incident-fields';
 import { exportRef } from './incident-ref';
 import { codeBlock, escapeMarkdown, itemText, markdownLink } from './markdown-text';
 import { readableUtc } from './utc';
+import { CHANNEL_IN_SENTENCE as CHANNEL, OUTCOME_REPORT_LABEL as OUTCOME, SEVERITY_LABEL as SEVERITY } from '../model/labels';
 
 export interface MarkdownOptions {
   /** Names for authors; by default, the names leads were given on this incident. */
@@ -18,9 +18,6 @@ export interface MarkdownOptions {
   now?: () => number;
 }
 
-const SEVERITY = { minor: 'Minor', major: 'Major' } as const;
-const OUTCOME: Record<Outcome, string> = { fixed: 'Fixed', deferred: 'Deferred', no_action: 'No action needed' };
-const CHANNEL = { email: 'email', slack: 'Slack', status_page: 'status page', social: 'social', other: 'other' } as const;
 
 /**
  * One incident as a Markdown report to paste into Slack, Notion or a doc: the
