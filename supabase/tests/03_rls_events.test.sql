@@ -5,79 +5,34 @@ create extension if not exists pgtap with schema extensions;
 select plan(24);
 
 -- ---------------------------------------------------------------------------
--- Cast (fixed ids; everything is rolled back)
+-- Cast (fixed ids, helpers tests.* from 000_setup.test.sql; everything here is rolled back)
 --   owner     owns team A          mate   member of team A
 --   outsider  owns team B, never in team A
 -- ---------------------------------------------------------------------------
-create function pg_temp.user_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'owner'    then '11111111-1111-4111-8111-111111111111'
-    when 'mate'     then '22222222-2222-4222-8222-222222222222'
-    when 'outsider' then '33333333-3333-4333-8333-333333333333'
-  end::uuid
-$$;
-create function pg_temp.team_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'A' then 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
-    when 'B' then 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
-  end::uuid
-$$;
--- Act as a signed-in user, the way PostgREST sets up each request.
-create function pg_temp.sign_in(p_name text) returns void language sql as $$
-  select set_config('role', 'authenticated', true),
-         set_config('request.jwt.claims',
-                    json_build_object('sub', pg_temp.user_id(p_name), 'role', 'authenticated')::text, true);
-$$;
--- Act as a visitor holding only the anon key.
-create function pg_temp.sign_out() returns void language sql as $$
-  select set_config('role', 'anon', true),
-         set_config('request.jwt.claims', '{"role": "anon"}', true);
-$$;
--- RLS hides rows silently: for updates and deletes, "0 rows" is the denial.
-create function pg_temp.rows_affected(p_sql text) returns integer language plpgsql as $$
-declare
-  v_count integer;
-begin
-  execute p_sql;
-  get diagnostics v_count = row_count;
-  return v_count;
-end
-$$;
-
-insert into auth.users (id, email)
-select pg_temp.user_id(n), n || '@example.test' from unnest(array['owner', 'mate', 'outsider']) as n;
-
-insert into public.teams (id, name, created_by) values
-  (pg_temp.team_id('A'), 'Team A', pg_temp.user_id('owner')),
-  (pg_temp.team_id('B'), 'Team B', pg_temp.user_id('outsider'));
-
-insert into public.team_members (team_id, user_id, display_name, role) values
-  (pg_temp.team_id('A'), pg_temp.user_id('owner'), 'Olivia', 'owner'),
-  (pg_temp.team_id('A'), pg_temp.user_id('mate'), 'Mateo', 'member'),
-  (pg_temp.team_id('B'), pg_temp.user_id('outsider'), 'Oscar', 'owner');
+select tests.create_cast();
 
 -- Events written the way push_events() would have stored them.
 insert into public.incident_events (id, team_id, incident_id, author_id, kind, body, hlc, created_at) values
-  ('a0000000-0000-7000-8000-000000000001', pg_temp.team_id('A'), 'a0000000-0000-7000-8000-000000000001',
-   pg_temp.user_id('owner'), 'declared',
+  ('a0000000-0000-7000-8000-000000000001', tests.team_id('A'), 'a0000000-0000-7000-8000-000000000001',
+   tests.user_id('owner'), 'declared',
    '{"title": "Checkout down", "severity": "major", "leadId": "11111111-1111-4111-8111-111111111111", "leadName": "Olivia"}',
    '001764147600000-00000-node1', '2026-11-26T09:00:00Z'),
-  ('a0000000-0000-7000-8000-000000000002', pg_temp.team_id('A'), 'a0000000-0000-7000-8000-000000000001',
-   pg_temp.user_id('mate'), 'note', '{"text": "Rolled back", "format": "plain"}',
+  ('a0000000-0000-7000-8000-000000000002', tests.team_id('A'), 'a0000000-0000-7000-8000-000000000001',
+   tests.user_id('mate'), 'note', '{"text": "Rolled back", "format": "plain"}',
    '001764147660000-00000-node2', '2026-11-26T09:01:00Z'),
-  ('b0000000-0000-7000-8000-000000000001', pg_temp.team_id('B'), 'b0000000-0000-7000-8000-000000000001',
-   pg_temp.user_id('outsider'), 'declared',
+  ('b0000000-0000-7000-8000-000000000001', tests.team_id('B'), 'b0000000-0000-7000-8000-000000000001',
+   tests.user_id('outsider'), 'declared',
    '{"title": "Team B incident", "severity": "minor", "leadId": "33333333-3333-4333-8333-333333333333", "leadName": "Oscar"}',
    '001764147600000-00000-node3', '2026-11-26T09:00:00Z');
 
 insert into public.incident_numbers (team_id, incident_id, number) values
-  (pg_temp.team_id('A'), 'a0000000-0000-7000-8000-000000000001', 1),
-  (pg_temp.team_id('B'), 'b0000000-0000-7000-8000-000000000001', 1);
+  (tests.team_id('A'), 'a0000000-0000-7000-8000-000000000001', 1),
+  (tests.team_id('B'), 'b0000000-0000-7000-8000-000000000001', 1);
 
 -- ---------------------------------------------------------------------------
 -- Owner and teammate read their team's log, and only that
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 
 select results_eq(
   $$ select id from public.incident_events order by server_seq $$,
@@ -90,7 +45,7 @@ select throws_ok(
   'owner: cannot update an event, not even a teammate''s'
 );
 
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 
 select results_eq(
   $$ select id from public.incident_events order by server_seq $$,
@@ -104,7 +59,7 @@ select results_eq(
 );
 select throws_ok(
   $$ insert into public.incident_events (id, team_id, incident_id, kind, body, hlc, created_at)
-     values ('a0000000-0000-7000-8000-000000000003', pg_temp.team_id('A'), 'a0000000-0000-7000-8000-000000000001',
+     values ('a0000000-0000-7000-8000-000000000003', tests.team_id('A'), 'a0000000-0000-7000-8000-000000000001',
              'note', '{"text": "direct"}', '001764147700000-00000-node2', now()) $$,
   '42501', null,
   'teammate: cannot insert an event directly (push_events is the only way in)'
@@ -126,7 +81,7 @@ select throws_ok(
 );
 select throws_ok(
   $$ insert into public.incident_numbers (team_id, incident_id, number)
-     values (pg_temp.team_id('A'), 'a0000000-0000-7000-8000-000000000002', 2) $$,
+     values (tests.team_id('A'), 'a0000000-0000-7000-8000-000000000002', 2) $$,
   '42501', null,
   'teammate: cannot hand out incident numbers'
 );
@@ -134,10 +89,10 @@ select throws_ok(
 -- ---------------------------------------------------------------------------
 -- Outsider
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 
 select is(
-  (select count(*)::int from public.incident_events where team_id = pg_temp.team_id('A')),
+  (select count(*)::int from public.incident_events where team_id = tests.team_id('A')),
   0,
   'outsider: reads none of team A''s events'
 );
@@ -147,12 +102,12 @@ select results_eq(
   'outsider: reads their own team''s events'
 );
 select is(
-  (select count(*)::int from public.incident_numbers where team_id = pg_temp.team_id('A')),
+  (select count(*)::int from public.incident_numbers where team_id = tests.team_id('A')),
   0,
   'outsider: reads none of team A''s incident numbers'
 );
 select throws_ok(
-  $$ delete from public.incident_events where team_id = pg_temp.team_id('A') $$,
+  $$ delete from public.incident_events where team_id = tests.team_id('A') $$,
   '42501', null,
   'outsider: cannot delete team A''s events'
 );
@@ -160,13 +115,13 @@ select throws_ok(
 -- ---------------------------------------------------------------------------
 -- Anonymous visitor
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_out();
+select tests.sign_out();
 
 select throws_ok($$ select * from public.incident_events $$, '42501', null, 'anon: cannot read events');
 select throws_ok($$ select * from public.incident_numbers $$, '42501', null, 'anon: cannot read incident numbers');
 select throws_ok(
   $$ insert into public.incident_events (id, team_id, incident_id, author_id, kind, body, hlc, created_at)
-     values (gen_random_uuid(), pg_temp.team_id('A'), gen_random_uuid(), pg_temp.user_id('owner'),
+     values (gen_random_uuid(), tests.team_id('A'), gen_random_uuid(), tests.user_id('owner'),
              'note', '{}', '001764147700000-00000-anon', now()) $$,
   '42501', null,
   'anon: cannot insert events'
@@ -178,43 +133,43 @@ select throws_ok(
 -- ---------------------------------------------------------------------------
 reset role;
 grant insert on public.incident_events to authenticated;
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 
 select throws_ok(
   $$ insert into public.incident_events (id, team_id, incident_id, author_id, kind, body, hlc, created_at)
-     values ('a0000000-0000-7000-8000-000000000010', pg_temp.team_id('A'), 'a0000000-0000-7000-8000-000000000001',
-             pg_temp.user_id('owner'), 'note', '{"text": "forged"}', '001764147700000-00000-node2', now()) $$,
+     values ('a0000000-0000-7000-8000-000000000010', tests.team_id('A'), 'a0000000-0000-7000-8000-000000000001',
+             tests.user_id('owner'), 'note', '{"text": "forged"}', '001764147700000-00000-node2', now()) $$,
   '42501', 'new row violates row-level security policy for table "incident_events"',
   'backstop: a teammate cannot insert an event authored by someone else'
 );
 select throws_ok(
   $$ insert into public.incident_events (id, team_id, incident_id, kind, body, hlc, created_at)
-     values ('b0000000-0000-7000-8000-000000000010', pg_temp.team_id('B'), 'b0000000-0000-7000-8000-000000000001',
+     values ('b0000000-0000-7000-8000-000000000010', tests.team_id('B'), 'b0000000-0000-7000-8000-000000000001',
              'note', '{"text": "crossing"}', '001764147700000-00000-node2', now()) $$,
   '42501', 'new row violates row-level security policy for table "incident_events"',
   'backstop: a teammate cannot insert into another team'
 );
 select lives_ok(
   $$ insert into public.incident_events (id, team_id, incident_id, kind, body, hlc, created_at)
-     values ('a0000000-0000-7000-8000-000000000011', pg_temp.team_id('A'), 'a0000000-0000-7000-8000-000000000001',
+     values ('a0000000-0000-7000-8000-000000000011', tests.team_id('A'), 'a0000000-0000-7000-8000-000000000001',
              'note', '{"text": "mine"}', '001764147700000-00000-node2', now()) $$,
   'backstop: a member inserting into their team as themselves passes the policy'
 );
 select is(
   (select author_id from public.incident_events where id = 'a0000000-0000-7000-8000-000000000011'),
-  pg_temp.user_id('mate'),
+  tests.user_id('mate'),
   'backstop: author_id defaults to the caller'
 );
 select throws_ok(
   $$ insert into public.incident_events (id, team_id, incident_id, kind, body, hlc, created_at)
-     values ('a0000000-0000-7000-8000-000000000012', pg_temp.team_id('A'), 'a0000000-0000-7000-8000-000000000001',
+     values ('a0000000-0000-7000-8000-000000000012', tests.team_id('A'), 'a0000000-0000-7000-8000-000000000001',
              'nonsense', '{}', '001764147700000-00000-node2', now()) $$,
   '23514', null,
   'backstop: the table itself refuses an unknown kind'
 );
 select throws_ok(
   $$ insert into public.incident_events (id, team_id, incident_id, kind, body, hlc, created_at)
-     values ('a0000000-0000-7000-8000-000000000013', pg_temp.team_id('A'), 'a0000000-0000-7000-8000-000000000001',
+     values ('a0000000-0000-7000-8000-000000000013', tests.team_id('A'), 'a0000000-0000-7000-8000-000000000001',
              'note', '{}', 'yesterday', now()) $$,
   '23514', null,
   'backstop: the table itself refuses a malformed hlc'

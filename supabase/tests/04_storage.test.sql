@@ -5,116 +5,71 @@ create extension if not exists pgtap with schema extensions;
 select plan(23);
 
 -- ---------------------------------------------------------------------------
--- Cast (fixed ids; everything is rolled back)
+-- Cast (fixed ids, helpers tests.* from 000_setup.test.sql; everything here is rolled back)
 --   owner     owns team A          mate   member of team A
 --   outsider  owns team B, never in team A
 -- ---------------------------------------------------------------------------
-create function pg_temp.user_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'owner'    then '11111111-1111-4111-8111-111111111111'
-    when 'mate'     then '22222222-2222-4222-8222-222222222222'
-    when 'outsider' then '33333333-3333-4333-8333-333333333333'
-  end::uuid
-$$;
-create function pg_temp.team_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'A' then 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
-    when 'B' then 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
-  end::uuid
-$$;
--- Act as a signed-in user, the way PostgREST sets up each request.
-create function pg_temp.sign_in(p_name text) returns void language sql as $$
-  select set_config('role', 'authenticated', true),
-         set_config('request.jwt.claims',
-                    json_build_object('sub', pg_temp.user_id(p_name), 'role', 'authenticated')::text, true);
-$$;
--- Act as a visitor holding only the anon key.
-create function pg_temp.sign_out() returns void language sql as $$
-  select set_config('role', 'anon', true),
-         set_config('request.jwt.claims', '{"role": "anon"}', true);
-$$;
--- RLS hides rows silently: for updates and deletes, "0 rows" is the denial.
-create function pg_temp.rows_affected(p_sql text) returns integer language plpgsql as $$
-declare
-  v_count integer;
-begin
-  execute p_sql;
-  get diagnostics v_count = row_count;
-  return v_count;
-end
-$$;
-
-insert into auth.users (id, email)
-select pg_temp.user_id(n), n || '@example.test' from unnest(array['owner', 'mate', 'outsider']) as n;
-
-insert into public.teams (id, name, created_by) values
-  (pg_temp.team_id('A'), 'Team A', pg_temp.user_id('owner')),
-  (pg_temp.team_id('B'), 'Team B', pg_temp.user_id('outsider'));
-
-insert into public.team_members (team_id, user_id, display_name, role) values
-  (pg_temp.team_id('A'), pg_temp.user_id('owner'), 'Olivia', 'owner'),
-  (pg_temp.team_id('A'), pg_temp.user_id('mate'), 'Mateo', 'member'),
-  (pg_temp.team_id('B'), pg_temp.user_id('outsider'), 'Oscar', 'owner');
+select tests.create_cast();
 
 -- Team A has two incidents: I is led by mate (a lead_changed after the
 -- declare), J by owner. owner posted one screenshot in each.
 insert into public.incident_events (id, team_id, incident_id, author_id, kind, body, hlc, created_at) values
-  ('a1000000-0000-7000-8000-000000000001', pg_temp.team_id('A'), 'a1000000-0000-7000-8000-000000000001',
-   pg_temp.user_id('owner'), 'declared',
+  ('a1000000-0000-7000-8000-000000000001', tests.team_id('A'), 'a1000000-0000-7000-8000-000000000001',
+   tests.user_id('owner'), 'declared',
    '{"title": "I", "severity": "major", "leadId": "11111111-1111-4111-8111-111111111111", "leadName": "Olivia"}',
    '001764147600000-00000-node1', now()),
-  ('a1000000-0000-7000-8000-000000000002', pg_temp.team_id('A'), 'a1000000-0000-7000-8000-000000000001',
-   pg_temp.user_id('owner'), 'lead_changed',
+  ('a1000000-0000-7000-8000-000000000002', tests.team_id('A'), 'a1000000-0000-7000-8000-000000000001',
+   tests.user_id('owner'), 'lead_changed',
    '{"leadId": "22222222-2222-4222-8222-222222222222", "leadName": "Mateo"}',
    '001764147610000-00000-node1', now()),
-  ('a1000000-0000-7000-8000-000000000003', pg_temp.team_id('A'), 'a1000000-0000-7000-8000-000000000001',
-   pg_temp.user_id('owner'), 'screenshot', '{"blobId": "x"}', '001764147620000-00000-node1', now()),
-  ('a2000000-0000-7000-8000-000000000001', pg_temp.team_id('A'), 'a2000000-0000-7000-8000-000000000001',
-   pg_temp.user_id('owner'), 'declared',
+  ('a1000000-0000-7000-8000-000000000003', tests.team_id('A'), 'a1000000-0000-7000-8000-000000000001',
+   tests.user_id('owner'), 'screenshot', '{"blobId": "x"}', '001764147620000-00000-node1', now()),
+  ('a2000000-0000-7000-8000-000000000001', tests.team_id('A'), 'a2000000-0000-7000-8000-000000000001',
+   tests.user_id('owner'), 'declared',
    '{"title": "J", "severity": "minor", "leadId": "11111111-1111-4111-8111-111111111111", "leadName": "Olivia"}',
    '001764147600000-00000-node1', now()),
-  ('a2000000-0000-7000-8000-000000000002', pg_temp.team_id('A'), 'a2000000-0000-7000-8000-000000000001',
-   pg_temp.user_id('owner'), 'screenshot', '{"blobId": "y"}', '001764147620000-00000-node1', now());
+  ('a2000000-0000-7000-8000-000000000002', tests.team_id('A'), 'a2000000-0000-7000-8000-000000000001',
+   tests.user_id('owner'), 'screenshot', '{"blobId": "y"}', '001764147620000-00000-node1', now());
 
 -- Rows as the Storage API writes them on upload (owner_id = the JWT's sub).
 insert into storage.objects (bucket_id, name, owner, owner_id) values
   ('incident-screenshots',
    'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000001/a1000000-0000-7000-8000-000000000003.webp',
-   pg_temp.user_id('owner'), pg_temp.user_id('owner')::text),
+   tests.user_id('owner'), tests.user_id('owner')::text),
   ('incident-screenshots',
    'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a2000000-0000-7000-8000-000000000001/a2000000-0000-7000-8000-000000000002.webp',
-   pg_temp.user_id('owner'), pg_temp.user_id('owner')::text),
+   tests.user_id('owner'), tests.user_id('owner')::text),
   ('incident-screenshots',
    'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb/b1000000-0000-7000-8000-000000000001/b1000000-0000-7000-8000-000000000002.png',
-   pg_temp.user_id('outsider'), pg_temp.user_id('outsider')::text),
+   tests.user_id('outsider'), tests.user_id('outsider')::text),
   -- Not in a team folder at all: policies must deny it, not fail on the uuid cast.
   ('incident-screenshots', 'notes/readme.png', null, null);
 
 -- ---------------------------------------------------------------------------
 -- Reading
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select is(
   (select count(*)::int from storage.objects where bucket_id = 'incident-screenshots'),
   2,
   'owner: sees both of team A''s screenshots and nothing else'
 );
 
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select is(
   (select count(*)::int from storage.objects where bucket_id = 'incident-screenshots'),
   2,
   'teammate: sees team A''s screenshots, including ones they did not upload'
 );
 
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select results_eq(
   $$ select split_part(name, '/', 1) from storage.objects where bucket_id = 'incident-screenshots' $$,
   $$ values ('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb') $$,
   'outsider: sees only their own team''s folder'
 );
 
-select pg_temp.sign_out();
+select tests.sign_out();
 select is(
   (select count(*)::int from storage.objects),
   0,
@@ -124,36 +79,36 @@ select is(
 -- ---------------------------------------------------------------------------
 -- Uploading
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select lives_ok(
   $$ insert into storage.objects (bucket_id, name, owner, owner_id)
      values ('incident-screenshots',
              'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000001/a1000000-0000-7000-8000-0000000000ff.webp',
-             pg_temp.user_id('mate'), pg_temp.user_id('mate')::text) $$,
+             tests.user_id('mate'), tests.user_id('mate')::text) $$,
   'teammate: can upload into their team''s folder'
 );
 select throws_ok(
   $$ insert into storage.objects (bucket_id, name, owner_id)
-     values ('incident-screenshots', 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb/x/y.webp', pg_temp.user_id('mate')::text) $$,
+     values ('incident-screenshots', 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb/x/y.webp', tests.user_id('mate')::text) $$,
   '42501', null,
   'teammate: cannot upload into another team''s folder'
 );
 select throws_ok(
   $$ insert into storage.objects (bucket_id, name, owner_id)
-     values ('incident-screenshots', 'notes/evil.png', pg_temp.user_id('mate')::text) $$,
+     values ('incident-screenshots', 'notes/evil.png', tests.user_id('mate')::text) $$,
   '42501', null,
   'teammate: a folder that is not a team id is denied (not a cast error)'
 );
 
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select throws_ok(
   $$ insert into storage.objects (bucket_id, name, owner_id)
-     values ('incident-screenshots', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/x/evil.webp', pg_temp.user_id('outsider')::text) $$,
+     values ('incident-screenshots', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/x/evil.webp', tests.user_id('outsider')::text) $$,
   '42501', null,
   'outsider: cannot upload into team A''s folder'
 );
 
-select pg_temp.sign_out();
+select tests.sign_out();
 select throws_ok(
   $$ insert into storage.objects (bucket_id, name)
      values ('incident-screenshots', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/x/anon.webp') $$,
@@ -164,9 +119,9 @@ select throws_ok(
 -- ---------------------------------------------------------------------------
 -- Replacing (upsert): only the uploader, and never out of the team's folder
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select is(
-  pg_temp.rows_affected($$
+  tests.rows_affected($$
     update storage.objects set metadata = '{"size": 1}'
     where name like 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a2000000-%' $$),
   0,
@@ -180,18 +135,18 @@ select throws_ok(
   'teammate: cannot move their upload into another team''s folder'
 );
 
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select is(
-  pg_temp.rows_affected($$
+  tests.rows_affected($$
     update storage.objects set metadata = '{"size": 1}'
     where name like 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a2000000-%' $$),
   1,
   'owner: can overwrite their own upload'
 );
 
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select is(
-  pg_temp.rows_affected($$ update storage.objects set metadata = '{}' where name like 'aaaaaaaa-%' $$),
+  tests.rows_affected($$ update storage.objects set metadata = '{}' where name like 'aaaaaaaa-%' $$),
   0,
   'outsider: cannot overwrite team A''s screenshots'
 );
@@ -200,7 +155,7 @@ select is(
 -- Deleting. Like hosted Supabase, plain SQL deletes are refused unless the
 -- Storage API's flag is set; with it set, the delete policy decides.
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select throws_ok(
   $$ delete from storage.objects where name like '%/a1000000-0000-7000-8000-0000000000ff.webp' $$,
   '42501', 'Direct deletion from storage tables is not allowed. Use the Storage API instead.',
@@ -209,23 +164,23 @@ select throws_ok(
 
 select set_config('storage.allow_delete_query', 'true', true);
 
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select is(
-  pg_temp.rows_affected($$ delete from storage.objects where name like 'aaaaaaaa-%' $$),
+  tests.rows_affected($$ delete from storage.objects where name like 'aaaaaaaa-%' $$),
   0,
   'outsider: cannot delete team A''s screenshots'
 );
 
-select pg_temp.sign_out();
+select tests.sign_out();
 select is(
-  pg_temp.rows_affected($$ delete from storage.objects $$),
+  tests.rows_affected($$ delete from storage.objects $$),
   0,
   'anon: cannot delete anything'
 );
 
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select is(
-  pg_temp.rows_affected($$
+  tests.rows_affected($$
     delete from storage.objects where name like 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a2000000-%' $$),
   0,
   'teammate: cannot delete a screenshot they neither took nor lead the incident of'
@@ -233,26 +188,26 @@ select is(
 -- Since 20261130000000_team_authority.sql only the uploader deletes through
 -- Storage; a lead removes someone else's image through redact_event().
 select is(
-  pg_temp.rows_affected($$
+  tests.rows_affected($$
     delete from storage.objects
     where name = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000001/a1000000-0000-7000-8000-000000000003.webp' $$),
   0,
   'incident lead: cannot delete a teammate''s screenshot through Storage (redact_event does it)'
 );
 select is(
-  pg_temp.rows_affected($$ delete from storage.objects where name like '%/a1000000-0000-7000-8000-0000000000ff.webp' $$),
+  tests.rows_affected($$ delete from storage.objects where name like '%/a1000000-0000-7000-8000-0000000000ff.webp' $$),
   1,
   'uploader: can delete their own upload even without an event'
 );
 select is(
-  pg_temp.rows_affected($$ delete from storage.objects where name = 'notes/readme.png' $$),
+  tests.rows_affected($$ delete from storage.objects where name = 'notes/readme.png' $$),
   0,
   'teammate: cannot delete a stray object outside any team folder'
 );
 
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select is(
-  pg_temp.rows_affected($$
+  tests.rows_affected($$
     delete from storage.objects where name like 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a2000000-%' $$),
   1,
   'author: can delete the screenshot of their own event'

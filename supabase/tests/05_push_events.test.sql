@@ -5,78 +5,11 @@ create extension if not exists pgtap with schema extensions;
 select plan(28);
 
 -- ---------------------------------------------------------------------------
--- Cast (fixed ids; everything is rolled back)
+-- Cast (fixed ids, helpers tests.* from 000_setup.test.sql; everything here is rolled back)
 --   owner     owns team A          mate   member of team A
 --   outsider  owns team B, never in team A
 -- ---------------------------------------------------------------------------
-create function pg_temp.user_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'owner'    then '11111111-1111-4111-8111-111111111111'
-    when 'mate'     then '22222222-2222-4222-8222-222222222222'
-    when 'outsider' then '33333333-3333-4333-8333-333333333333'
-  end::uuid
-$$;
-create function pg_temp.team_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'A' then 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
-    when 'B' then 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
-  end::uuid
-$$;
--- Act as a signed-in user, the way PostgREST sets up each request.
-create function pg_temp.sign_in(p_name text) returns void language sql as $$
-  select set_config('role', 'authenticated', true),
-         set_config('request.jwt.claims',
-                    json_build_object('sub', pg_temp.user_id(p_name), 'role', 'authenticated')::text, true);
-$$;
--- Act as a visitor holding only the anon key.
-create function pg_temp.sign_out() returns void language sql as $$
-  select set_config('role', 'anon', true),
-         set_config('request.jwt.claims', '{"role": "anon"}', true);
-$$;
--- RLS hides rows silently: for updates and deletes, "0 rows" is the denial.
-create function pg_temp.rows_affected(p_sql text) returns integer language plpgsql as $$
-declare
-  v_count integer;
-begin
-  execute p_sql;
-  get diagnostics v_count = row_count;
-  return v_count;
-end
-$$;
-
--- An event as the extension pushes it (lib/model/event.ts, in snake_case).
-create function pg_temp.event(
-  p_id uuid,
-  p_team text,
-  p_author text,
-  p_kind text default 'note',
-  p_body jsonb default '{"text": "Checked the dashboards", "format": "plain"}',
-  p_incident uuid default null, -- defaults to p_id: a declared event opens its incident
-  p_hlc text default '001764147600000-00000-node1'
-) returns jsonb language sql immutable as $$
-  select jsonb_build_object(
-    'id', p_id,
-    'team_id', pg_temp.team_id(p_team),
-    'incident_id', coalesce(p_incident, p_id),
-    'author_id', pg_temp.user_id(p_author),
-    'kind', p_kind,
-    'body', p_body,
-    'hlc', p_hlc,
-    'created_at', '2026-11-26T09:00:00.000Z'
-  )
-$$;
-
-insert into auth.users (id, email)
-select pg_temp.user_id(n), n || '@example.test' from unnest(array['owner', 'mate', 'outsider']) as n;
-
-insert into public.teams (id, name, created_by) values
-  (pg_temp.team_id('A'), 'Team A', pg_temp.user_id('owner')),
-  (pg_temp.team_id('B'), 'Team B', pg_temp.user_id('outsider'));
-
-insert into public.team_members (team_id, user_id, display_name, role) values
-  (pg_temp.team_id('A'), pg_temp.user_id('owner'), 'Olivia', 'owner'),
-  (pg_temp.team_id('A'), pg_temp.user_id('mate'), 'Mateo', 'member'),
-  (pg_temp.team_id('B'), pg_temp.user_id('outsider'), 'Oscar', 'owner');
+select tests.create_cast();
 
 -- The verdicts of one push, kept for the assertions below.
 create temporary table verdicts (position int, id text, status text, reason text);
@@ -96,26 +29,26 @@ $$;
 -- ---------------------------------------------------------------------------
 -- One batch from the teammate, good and bad events mixed
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 
 select is(
   pg_temp.push(jsonb_build_array(
-    /*  1 */ pg_temp.event('a0000000-0000-7000-8000-000000000001', 'A', 'mate', 'declared',
+    /*  1 */ tests.event('a0000000-0000-7000-8000-000000000001', 'A', 'mate', 'declared',
                '{"title": "Checkout down", "severity": "major", "leadId": "22222222-2222-4222-8222-222222222222", "leadName": "Mateo"}'),
-    /*  2 */ pg_temp.event('a0000000-0000-7000-8000-000000000002', 'B', 'mate'),
-    /*  3 */ pg_temp.event('a0000000-0000-7000-8000-000000000003', 'A', 'owner'),
-    /*  4 */ pg_temp.event('a0000000-0000-7000-8000-000000000004', 'A', 'mate') || '{"hlc": "2026-11-26T09:00:00Z"}',
-    /*  5 */ pg_temp.event('a0000000-0000-7000-8000-000000000005', 'A', 'mate', 'deleted_everything'),
-    /*  6 */ pg_temp.event('a0000000-0000-7000-8000-000000000006', 'A', 'mate') || '{"body": "just text"}',
-    /*  7 */ pg_temp.event('a0000000-0000-7000-8000-000000000007', 'A', 'mate') || jsonb_build_object('body', jsonb_build_object('text', repeat('x', 70000))),
-    /*  8 */ pg_temp.event('a0000000-0000-7000-8000-000000000008', 'A', 'mate') || '{"id": "not-a-uuid"}',
-    /*  9 */ pg_temp.event('a0000000-0000-7000-8000-000000000009', 'A', 'mate') || '{"created_at": "2026-02-30T09:00:00Z"}',
-    /* 10 */ pg_temp.event('a0000000-0000-7000-8000-000000000001', 'A', 'mate', 'declared',
+    /*  2 */ tests.event('a0000000-0000-7000-8000-000000000002', 'B', 'mate'),
+    /*  3 */ tests.event('a0000000-0000-7000-8000-000000000003', 'A', 'owner'),
+    /*  4 */ tests.event('a0000000-0000-7000-8000-000000000004', 'A', 'mate') || '{"hlc": "2026-11-26T09:00:00Z"}',
+    /*  5 */ tests.event('a0000000-0000-7000-8000-000000000005', 'A', 'mate', 'deleted_everything'),
+    /*  6 */ tests.event('a0000000-0000-7000-8000-000000000006', 'A', 'mate') || '{"body": "just text"}',
+    /*  7 */ tests.event('a0000000-0000-7000-8000-000000000007', 'A', 'mate') || jsonb_build_object('body', jsonb_build_object('text', repeat('x', 70000))),
+    /*  8 */ tests.event('a0000000-0000-7000-8000-000000000008', 'A', 'mate') || '{"id": "not-a-uuid"}',
+    /*  9 */ tests.event('a0000000-0000-7000-8000-000000000009', 'A', 'mate') || '{"created_at": "2026-02-30T09:00:00Z"}',
+    /* 10 */ tests.event('a0000000-0000-7000-8000-000000000001', 'A', 'mate', 'declared',
                '{"title": "Checkout down", "severity": "major", "leadId": "22222222-2222-4222-8222-222222222222", "leadName": "Mateo"}'),
-    /* 11 */ pg_temp.event('a0000000-0000-7000-8000-000000000011', 'A', 'mate', 'note', '{"text": "Rolled back", "format": "plain"}',
+    /* 11 */ tests.event('a0000000-0000-7000-8000-000000000011', 'A', 'mate', 'note', '{"text": "Rolled back", "format": "plain"}',
                'a0000000-0000-7000-8000-000000000001', '001764147660000-00000-node2') - 'author_id',
     /* 12 */ '"not an object"'::jsonb,
-    /* 13 */ pg_temp.event('a0000000-0000-7000-8000-000000000013', 'A', 'mate') || '{"team_id": "cccccccc-cccc-4ccc-8ccc-cccccccccccc"}'
+    /* 13 */ tests.event('a0000000-0000-7000-8000-000000000013', 'A', 'mate') || '{"team_id": "cccccccc-cccc-4ccc-8ccc-cccccccccccc"}'
   )) -> 'accepted',
   '3'::jsonb,
   'a mixed batch is answered, not refused: three accepted'
@@ -145,8 +78,8 @@ select ok((select reason is null from verdicts where position = 10), 'the same e
 -- What was stored
 select results_eq(
   $$ select id, author_id from public.incident_events order by server_seq $$,
-  $$ values ('a0000000-0000-7000-8000-000000000001'::uuid, pg_temp.user_id('mate')),
-            ('a0000000-0000-7000-8000-000000000011'::uuid, pg_temp.user_id('mate')) $$,
+  $$ values ('a0000000-0000-7000-8000-000000000001'::uuid, tests.user_id('mate')),
+            ('a0000000-0000-7000-8000-000000000011'::uuid, tests.user_id('mate')) $$,
   'only the two distinct good events were stored, authored by the caller'
 );
 select is(
@@ -160,9 +93,9 @@ select is(
 -- ---------------------------------------------------------------------------
 select is(
   pg_temp.push(jsonb_build_array(
-    pg_temp.event('a0000000-0000-7000-8000-000000000001', 'A', 'mate', 'declared',
+    tests.event('a0000000-0000-7000-8000-000000000001', 'A', 'mate', 'declared',
       '{"title": "Checkout down", "severity": "major", "leadId": "22222222-2222-4222-8222-222222222222", "leadName": "Mateo"}'),
-    pg_temp.event('a0000000-0000-7000-8000-000000000011', 'A', 'mate', 'note', '{"text": "Rolled back", "format": "plain"}',
+    tests.event('a0000000-0000-7000-8000-000000000011', 'A', 'mate', 'note', '{"text": "Rolled back", "format": "plain"}',
       'a0000000-0000-7000-8000-000000000001', '001764147660000-00000-node2')
   )) -> 'accepted',
   '2'::jsonb,
@@ -174,10 +107,10 @@ select is(
   'a retry stores nothing twice'
 );
 
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select is(
   pg_temp.push(jsonb_build_array(
-    pg_temp.event('a0000000-0000-7000-8000-000000000011', 'A', 'owner', 'note', '{"text": "Not really"}',
+    tests.event('a0000000-0000-7000-8000-000000000011', 'A', 'owner', 'note', '{"text": "Not really"}',
       'a0000000-0000-7000-8000-000000000001')
   )) #>> '{results,0,reason}',
   'id is already used by another event',
@@ -194,7 +127,7 @@ select results_eq(
 -- owner is neither for mate's note in mate's incident.
 select is(
   pg_temp.push(jsonb_build_array(
-    pg_temp.event('a0000000-0000-7000-8000-000000000020', 'A', 'owner', 'redacted',
+    tests.event('a0000000-0000-7000-8000-000000000020', 'A', 'owner', 'redacted',
       '{"eventId": "a0000000-0000-7000-8000-000000000011", "reason": "removed"}',
       'a0000000-0000-7000-8000-000000000001', '001764147670000-00000-node1')
   )) #>> '{results,0,reason}',
@@ -205,12 +138,12 @@ select is(
 -- ---------------------------------------------------------------------------
 -- Outsider and anon
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select is(
   pg_temp.push(jsonb_build_array(
-    pg_temp.event('b0000000-0000-7000-8000-000000000001', 'A', 'outsider', 'note', '{"text": "hello"}',
+    tests.event('b0000000-0000-7000-8000-000000000001', 'A', 'outsider', 'note', '{"text": "hello"}',
       'a0000000-0000-7000-8000-000000000001'),
-    pg_temp.event('b0000000-0000-7000-8000-000000000002', 'B', 'outsider', 'declared',
+    tests.event('b0000000-0000-7000-8000-000000000002', 'B', 'outsider', 'declared',
       '{"title": "Ours", "severity": "minor", "leadId": "33333333-3333-4333-8333-333333333333", "leadName": "Oscar"}')
   )),
   '{"results": [
@@ -220,9 +153,9 @@ select is(
   'outsider: cannot push into team A, and that does not block their own team''s event'
 );
 
-select pg_temp.sign_out();
+select tests.sign_out();
 select throws_ok(
-  $$ select public.push_events(jsonb_build_array(pg_temp.event(gen_random_uuid(), 'A', 'owner'))) $$,
+  $$ select public.push_events(jsonb_build_array(tests.event(gen_random_uuid(), 'A', 'owner'))) $$,
   '42501', null,
   'anon: cannot call push_events'
 );
@@ -238,14 +171,14 @@ select throws_ok(
 -- ---------------------------------------------------------------------------
 -- Malformed calls are errors (nothing to answer per event)
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select throws_ok(
   $$ select public.push_events('{"id": "a0000000-0000-7000-8000-000000000099"}') $$,
   '22023', 'push_events expects a JSON array of events',
   'an object instead of an array is refused'
 );
 select throws_ok(
-  $$ select public.push_events((select jsonb_agg(pg_temp.event(gen_random_uuid(), 'A', 'mate')) from generate_series(1, 1001))) $$,
+  $$ select public.push_events((select jsonb_agg(tests.event(gen_random_uuid(), 'A', 'mate')) from generate_series(1, 1001))) $$,
   '22023', 'push_events accepts at most 1000 events per call',
   'more than 1000 events per call is refused'
 );

@@ -5,78 +5,11 @@ create extension if not exists pgtap with schema extensions;
 select plan(17);
 
 -- ---------------------------------------------------------------------------
--- Cast (fixed ids; everything is rolled back)
+-- Cast (fixed ids, helpers tests.* from 000_setup.test.sql; everything here is rolled back)
 --   owner     owns team A          mate   member of team A
 --   outsider  owns team B, never in team A
 -- ---------------------------------------------------------------------------
-create function pg_temp.user_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'owner'    then '11111111-1111-4111-8111-111111111111'
-    when 'mate'     then '22222222-2222-4222-8222-222222222222'
-    when 'outsider' then '33333333-3333-4333-8333-333333333333'
-  end::uuid
-$$;
-create function pg_temp.team_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'A' then 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
-    when 'B' then 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
-  end::uuid
-$$;
--- Act as a signed-in user, the way PostgREST sets up each request.
-create function pg_temp.sign_in(p_name text) returns void language sql as $$
-  select set_config('role', 'authenticated', true),
-         set_config('request.jwt.claims',
-                    json_build_object('sub', pg_temp.user_id(p_name), 'role', 'authenticated')::text, true);
-$$;
--- Act as a visitor holding only the anon key.
-create function pg_temp.sign_out() returns void language sql as $$
-  select set_config('role', 'anon', true),
-         set_config('request.jwt.claims', '{"role": "anon"}', true);
-$$;
--- RLS hides rows silently: for updates and deletes, "0 rows" is the denial.
-create function pg_temp.rows_affected(p_sql text) returns integer language plpgsql as $$
-declare
-  v_count integer;
-begin
-  execute p_sql;
-  get diagnostics v_count = row_count;
-  return v_count;
-end
-$$;
-
--- An event as the extension pushes it (lib/model/event.ts, in snake_case).
-create function pg_temp.event(
-  p_id uuid,
-  p_team text,
-  p_author text,
-  p_kind text default 'note',
-  p_body jsonb default '{"text": "Checked the dashboards", "format": "plain"}',
-  p_incident uuid default null, -- defaults to p_id: a declared event opens its incident
-  p_hlc text default '001764147600000-00000-node1'
-) returns jsonb language sql immutable as $$
-  select jsonb_build_object(
-    'id', p_id,
-    'team_id', pg_temp.team_id(p_team),
-    'incident_id', coalesce(p_incident, p_id),
-    'author_id', pg_temp.user_id(p_author),
-    'kind', p_kind,
-    'body', p_body,
-    'hlc', p_hlc,
-    'created_at', '2026-11-26T09:00:00.000Z'
-  )
-$$;
-
-insert into auth.users (id, email)
-select pg_temp.user_id(n), n || '@example.test' from unnest(array['owner', 'mate', 'outsider']) as n;
-
-insert into public.teams (id, name, created_by) values
-  (pg_temp.team_id('A'), 'Team A', pg_temp.user_id('owner')),
-  (pg_temp.team_id('B'), 'Team B', pg_temp.user_id('outsider'));
-
-insert into public.team_members (team_id, user_id, display_name, role) values
-  (pg_temp.team_id('A'), pg_temp.user_id('owner'), 'Olivia', 'owner'),
-  (pg_temp.team_id('A'), pg_temp.user_id('mate'), 'Mateo', 'member'),
-  (pg_temp.team_id('B'), pg_temp.user_id('outsider'), 'Oscar', 'owner');
+select tests.create_cast();
 
 -- Follows the cursor page by page, as the sync engine does; returns every event seen.
 create function pg_temp.pull_all(p_team text, p_limit int) returns jsonb language plpgsql as $$
@@ -86,7 +19,7 @@ declare
   v_all jsonb := '[]';
 begin
   loop
-    v_page := public.pull_events(pg_temp.team_id(p_team), v_cursor, p_limit);
+    v_page := public.pull_events(tests.team_id(p_team), v_cursor, p_limit);
     exit when jsonb_array_length(v_page -> 'events') = 0;
     v_all := v_all || (v_page -> 'events');
     v_cursor := (v_page ->> 'cursor')::bigint;
@@ -97,30 +30,30 @@ $$;
 
 -- Team A: a declared incident and five notes from mate; team B's event lands
 -- in the middle of team A's server_seq range.
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select public.push_events(jsonb_build_array(
-  pg_temp.event('a0000000-0000-7000-8000-000000000001', 'A', 'mate', 'declared',
+  tests.event('a0000000-0000-7000-8000-000000000001', 'A', 'mate', 'declared',
     '{"title": "Checkout down", "severity": "major", "leadId": "22222222-2222-4222-8222-222222222222", "leadName": "Mateo"}'),
-  pg_temp.event('a0000000-0000-7000-8000-000000000002', 'A', 'mate', 'note', '{"text": "1"}', 'a0000000-0000-7000-8000-000000000001'),
-  pg_temp.event('a0000000-0000-7000-8000-000000000003', 'A', 'mate', 'note', '{"text": "2"}', 'a0000000-0000-7000-8000-000000000001')
+  tests.event('a0000000-0000-7000-8000-000000000002', 'A', 'mate', 'note', '{"text": "1"}', 'a0000000-0000-7000-8000-000000000001'),
+  tests.event('a0000000-0000-7000-8000-000000000003', 'A', 'mate', 'note', '{"text": "2"}', 'a0000000-0000-7000-8000-000000000001')
 ));
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select public.push_events(jsonb_build_array(
-  pg_temp.event('b0000000-0000-7000-8000-000000000001', 'B', 'outsider', 'note', '{"text": "team B"}', 'b0000000-0000-7000-8000-000000000009')
+  tests.event('b0000000-0000-7000-8000-000000000001', 'B', 'outsider', 'note', '{"text": "team B"}', 'b0000000-0000-7000-8000-000000000009')
 ));
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select public.push_events(jsonb_build_array(
-  pg_temp.event('a0000000-0000-7000-8000-000000000004', 'A', 'mate', 'note', '{"text": "3"}', 'a0000000-0000-7000-8000-000000000001'),
-  pg_temp.event('a0000000-0000-7000-8000-000000000005', 'A', 'mate', 'note', '{"text": "4"}', 'a0000000-0000-7000-8000-000000000001'),
-  pg_temp.event('a0000000-0000-7000-8000-000000000006', 'A', 'mate', 'note', '{"text": "5"}', 'a0000000-0000-7000-8000-000000000001')
+  tests.event('a0000000-0000-7000-8000-000000000004', 'A', 'mate', 'note', '{"text": "3"}', 'a0000000-0000-7000-8000-000000000001'),
+  tests.event('a0000000-0000-7000-8000-000000000005', 'A', 'mate', 'note', '{"text": "4"}', 'a0000000-0000-7000-8000-000000000001'),
+  tests.event('a0000000-0000-7000-8000-000000000006', 'A', 'mate', 'note', '{"text": "5"}', 'a0000000-0000-7000-8000-000000000001')
 ));
 
 -- ---------------------------------------------------------------------------
 -- Paging as the owner
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 
-create temporary table first_page as select public.pull_events(pg_temp.team_id('A'), 0, 2) as page;
+create temporary table first_page as select public.pull_events(tests.team_id('A'), 0, 2) as page;
 grant select on first_page to public;
 
 select is(
@@ -135,7 +68,7 @@ select is(
 );
 select is(
   jsonb_path_query_array(
-    public.pull_events(pg_temp.team_id('A'), (select (page ->> 'cursor')::bigint from first_page), 2),
+    public.pull_events(tests.team_id('A'), (select (page ->> 'cursor')::bigint from first_page), 2),
     '$.events[*].id'),
   '["a0000000-0000-7000-8000-000000000003", "a0000000-0000-7000-8000-000000000004"]'::jsonb,
   'the next page starts right after the cursor, skipping team B''s event in between'
@@ -159,7 +92,7 @@ select ok(
 );
 
 create temporary table tail as
-  select public.pull_events(pg_temp.team_id('A'), (select max(server_seq) from public.incident_events), 10) as page;
+  select public.pull_events(tests.team_id('A'), (select max(server_seq) from public.incident_events), 10) as page;
 grant select on tail to public;
 select is(
   (select page from tail),
@@ -171,13 +104,13 @@ select is(
 -- What a pulled event carries
 -- ---------------------------------------------------------------------------
 select is(
-  (select array_agg(k order by k) from jsonb_object_keys(public.pull_events(pg_temp.team_id('A'), 0, 1) #> '{events,0}') as k),
+  (select array_agg(k order by k) from jsonb_object_keys(public.pull_events(tests.team_id('A'), 0, 1) #> '{events,0}') as k),
   array['author_id', 'body', 'created_at', 'hlc', 'id', 'incident_id', 'incident_number', 'kind',
         'received_at', 'redacted_at', 'server_seq', 'team_id'],
   'an event carries the pushed fields plus server_seq, received_at, redacted_at and incident_number'
 );
 select is(
-  public.pull_events(pg_temp.team_id('A'), 0, 1) #> '{events,0,body}',
+  public.pull_events(tests.team_id('A'), 0, 1) #> '{events,0,body}',
   '{"title": "Checkout down", "severity": "major", "leadId": "22222222-2222-4222-8222-222222222222", "leadName": "Mateo"}'::jsonb,
   'the body comes back as pushed'
 );
@@ -191,29 +124,29 @@ select is(
 -- Arguments
 -- ---------------------------------------------------------------------------
 select is(
-  jsonb_array_length(public.pull_events(pg_temp.team_id('A'), null, 100) -> 'events'),
+  jsonb_array_length(public.pull_events(tests.team_id('A'), null, 100) -> 'events'),
   6,
   'a null cursor means from the start'
 );
 select is(
-  jsonb_array_length(public.pull_events(pg_temp.team_id('A'), 0, 0) -> 'events'),
+  jsonb_array_length(public.pull_events(tests.team_id('A'), 0, 0) -> 'events'),
   1,
   'a limit below 1 still returns one event'
 );
 select is(
-  jsonb_array_length(public.pull_events(pg_temp.team_id('A'), 0) -> 'events'),
+  jsonb_array_length(public.pull_events(tests.team_id('A'), 0) -> 'events'),
   6,
   'the limit is optional'
 );
 
 reset role;
 insert into public.incident_events (id, team_id, incident_id, author_id, kind, body, hlc, created_at)
-select gen_random_uuid(), pg_temp.team_id('A'), 'a0000000-0000-7000-8000-000000000001', pg_temp.user_id('mate'),
+select gen_random_uuid(), tests.team_id('A'), 'a0000000-0000-7000-8000-000000000001', tests.user_id('mate'),
        'note', jsonb_build_object('text', i), '001764147700000-' || lpad(i::text, 5, '0') || '-node2', now()
 from generate_series(1, 1005) as i;
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select is(
-  jsonb_array_length(public.pull_events(pg_temp.team_id('A'), 0, 5000) -> 'events'),
+  jsonb_array_length(public.pull_events(tests.team_id('A'), 0, 5000) -> 'events'),
   1000,
   'a page never holds more than 1000 events'
 );
@@ -221,14 +154,14 @@ select is(
 -- ---------------------------------------------------------------------------
 -- Outsider and anon
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select throws_ok(
-  $$ select public.pull_events(pg_temp.team_id('A'), 0, 10) $$,
+  $$ select public.pull_events(tests.team_id('A'), 0, 10) $$,
   '42501', 'Only members of a team can pull its events',
   'outsider: cannot pull team A'
 );
 select is(
-  jsonb_path_query_array(public.pull_events(pg_temp.team_id('B'), 0, 10), '$.events[*].id'),
+  jsonb_path_query_array(public.pull_events(tests.team_id('B'), 0, 10), '$.events[*].id'),
   '["b0000000-0000-7000-8000-000000000001"]'::jsonb,
   'outsider: pulls their own team''s events only'
 );
@@ -238,9 +171,9 @@ select throws_ok(
   'a team that does not exist answers like one you are not in'
 );
 
-select pg_temp.sign_out();
+select tests.sign_out();
 select throws_ok(
-  $$ select public.pull_events(pg_temp.team_id('A'), 0, 10) $$,
+  $$ select public.pull_events(tests.team_id('A'), 0, 10) $$,
   '42501', null,
   'anon: cannot call pull_events'
 );

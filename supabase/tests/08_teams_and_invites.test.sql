@@ -5,49 +5,15 @@ create extension if not exists pgtap with schema extensions;
 select plan(31);
 
 -- ---------------------------------------------------------------------------
--- Cast (fixed ids; everything is rolled back)
+-- Cast (fixed ids, helpers tests.* from 000_setup.test.sql; everything here is rolled back)
 --   owner     owns team A          mate   member of team A
 --   outsider  owns team B, never in team A
 -- ---------------------------------------------------------------------------
-create function pg_temp.user_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'owner'    then '11111111-1111-4111-8111-111111111111'
-    when 'mate'     then '22222222-2222-4222-8222-222222222222'
-    when 'outsider' then '33333333-3333-4333-8333-333333333333'
-  end::uuid
-$$;
-create function pg_temp.team_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'A' then 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
-    when 'B' then 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
-  end::uuid
-$$;
--- Act as a signed-in user, the way PostgREST sets up each request.
-create function pg_temp.sign_in(p_name text) returns void language sql as $$
-  select set_config('role', 'authenticated', true),
-         set_config('request.jwt.claims',
-                    json_build_object('sub', pg_temp.user_id(p_name), 'role', 'authenticated')::text, true);
-$$;
--- Act as a visitor holding only the anon key.
-create function pg_temp.sign_out() returns void language sql as $$
-  select set_config('role', 'anon', true),
-         set_config('request.jwt.claims', '{"role": "anon"}', true);
-$$;
--- RLS hides rows silently: for updates and deletes, "0 rows" is the denial.
-create function pg_temp.rows_affected(p_sql text) returns integer language plpgsql as $$
-declare
-  v_count integer;
-begin
-  execute p_sql;
-  get diagnostics v_count = row_count;
-  return v_count;
-end
-$$;
 
 insert into auth.users (id, email, raw_user_meta_data) values
-  (pg_temp.user_id('owner'), 'olivia@example.test', '{}'),
-  (pg_temp.user_id('mate'), 'mateo@example.test', '{"full_name": "Mateo Ruiz"}'),
-  (pg_temp.user_id('outsider'), 'oscar@example.test', '{}');
+  (tests.user_id('owner'), 'olivia@example.test', '{}'),
+  (tests.user_id('mate'), 'mateo@example.test', '{"full_name": "Mateo Ruiz"}'),
+  (tests.user_id('outsider'), 'oscar@example.test', '{}');
 
 -- The team under test, remembered across role switches.
 create function pg_temp.team() returns uuid language sql stable as $$
@@ -57,17 +23,17 @@ $$;
 -- ---------------------------------------------------------------------------
 -- create_team
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select set_config('test.team', public.create_team('  Payments  ', 'Olivia')::text, true);
 
 select results_eq(
   $$ select name, created_by from public.teams where id = pg_temp.team() $$,
-  $$ values ('Payments', pg_temp.user_id('owner')) $$,
+  $$ values ('Payments', tests.user_id('owner')) $$,
   'create_team: the team exists, named without surrounding spaces, created by the caller'
 );
 select results_eq(
   $$ select user_id, display_name, role from public.team_members where team_id = pg_temp.team() $$,
-  $$ values (pg_temp.user_id('owner'), 'Olivia', 'owner') $$,
+  $$ values (tests.user_id('owner'), 'Olivia', 'owner') $$,
   'create_team: the caller is the team''s only member, as owner'
 );
 select ok(
@@ -104,14 +70,14 @@ create temporary table shared_code as
   select code from public.team_invites where team_id = pg_temp.team();
 grant select on shared_code to public;
 
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select is(
   public.join_team((select lower(substr(code, 1, 5) || '-' || substr(code, 6)) || ' ' from shared_code)),
   pg_temp.team(),
   'join_team: a code typed in lower case with a dash and a space joins the team'
 );
 select results_eq(
-  $$ select display_name, role from public.team_members where team_id = pg_temp.team() and user_id = pg_temp.user_id('mate') $$,
+  $$ select display_name, role from public.team_members where team_id = pg_temp.team() and user_id = tests.user_id('mate') $$,
   $$ values ('Mateo Ruiz', 'member') $$,
   'join_team: joins as a member, named from their profile when no name is given'
 );
@@ -121,7 +87,7 @@ select is(
   'join_team: joining again returns the same team'
 );
 select results_eq(
-  $$ select count(*)::int, min(display_name) from public.team_members where user_id = pg_temp.user_id('mate') $$,
+  $$ select count(*)::int, min(display_name) from public.team_members where user_id = tests.user_id('mate') $$,
   $$ values (1, 'Mateo Ruiz') $$,
   'join_team: joining again changes nothing'
 );
@@ -133,7 +99,7 @@ select is(
 
 -- Since 20261130000000_team_authority.sql an invalid code returns null
 -- (a raise would roll back the failed-attempt count, 12_abuse_bounds).
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select is(
   public.join_team('NOPE-NOPE-N'),
   null,
@@ -147,7 +113,7 @@ select is(
 
 reset role;
 update public.team_invites set expires_at = now() - interval '1 second' where team_id = pg_temp.team();
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select is(
   public.join_team((select code from shared_code)),
   null,
@@ -155,24 +121,24 @@ select is(
 );
 reset role;
 select ok(
-  not exists (select 1 from public.team_members where user_id = pg_temp.user_id('outsider')),
+  not exists (select 1 from public.team_members where user_id = tests.user_id('outsider')),
   'join_team: failed joins leave the outsider outside'
 );
 
 -- Owners mint; members never do (20261130000000_team_authority.sql).
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select is(
   public.team_invite_code(pg_temp.team()),
   null,
   'team_invite_code: once the code has expired, a teammate gets none (only owners mint)'
 );
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select isnt(
   public.team_invite_code(pg_temp.team()),
   (select code from shared_code),
   'team_invite_code: once the code has expired, the owner gets a fresh one'
 );
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select throws_ok(
   $$ select public.team_invite_code(pg_temp.team()) $$,
   '42501', 'Only members of a team can invite people to it',
@@ -182,7 +148,7 @@ select throws_ok(
 -- ---------------------------------------------------------------------------
 -- create_invite and revoking
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select set_config('test.code', public.create_invite(pg_temp.team()), true);
 select ok(
   current_setting('test.code') ~ '^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{10}$'
@@ -204,23 +170,23 @@ select ok(
   'create_invite: codes do not repeat'
 );
 
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select throws_ok(
   $$ select public.create_invite(pg_temp.team()) $$,
   '42501', 'Only owners of a team can create invite codes',
   'create_invite: a teammate cannot issue codes (owners only)'
 );
 
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select throws_ok(
   $$ select public.create_invite(pg_temp.team()) $$,
   '42501', 'Only owners of a team can create invite codes',
   'create_invite: an outsider cannot invite themselves in'
 );
 
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 delete from public.team_invites where code = current_setting('test.code');
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select is(
   public.join_team(current_setting('test.code')),
   null,
@@ -230,7 +196,7 @@ select is(
 -- ---------------------------------------------------------------------------
 -- Anonymous visitor
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_out();
+select tests.sign_out();
 select throws_ok($$ select public.create_team('Anon team') $$, '42501', null, 'anon: cannot call create_team');
 select throws_ok($$ select public.join_team('AAAAAAAAAA') $$, '42501', null, 'anon: cannot call join_team');
 select throws_ok($$ select public.create_invite(pg_temp.team()) $$, '42501', null, 'anon: cannot call create_invite');

@@ -5,113 +5,46 @@ create extension if not exists pgtap with schema extensions;
 select plan(20);
 
 -- ---------------------------------------------------------------------------
--- Cast (fixed ids; everything is rolled back)
+-- Cast (fixed ids, helpers tests.* from 000_setup.test.sql; everything here is rolled back)
 --   owner     owns team A          mate   member of team A
 --   outsider  owns team B, never in team A
 -- ---------------------------------------------------------------------------
-create function pg_temp.user_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'owner'    then '11111111-1111-4111-8111-111111111111'
-    when 'mate'     then '22222222-2222-4222-8222-222222222222'
-    when 'outsider' then '33333333-3333-4333-8333-333333333333'
-  end::uuid
-$$;
-create function pg_temp.team_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'A' then 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
-    when 'B' then 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
-  end::uuid
-$$;
--- Act as a signed-in user, the way PostgREST sets up each request.
-create function pg_temp.sign_in(p_name text) returns void language sql as $$
-  select set_config('role', 'authenticated', true),
-         set_config('request.jwt.claims',
-                    json_build_object('sub', pg_temp.user_id(p_name), 'role', 'authenticated')::text, true);
-$$;
--- Act as a visitor holding only the anon key.
-create function pg_temp.sign_out() returns void language sql as $$
-  select set_config('role', 'anon', true),
-         set_config('request.jwt.claims', '{"role": "anon"}', true);
-$$;
--- RLS hides rows silently: for updates and deletes, "0 rows" is the denial.
-create function pg_temp.rows_affected(p_sql text) returns integer language plpgsql as $$
-declare
-  v_count integer;
-begin
-  execute p_sql;
-  get diagnostics v_count = row_count;
-  return v_count;
-end
-$$;
-
--- An event as the extension pushes it (lib/model/event.ts, in snake_case).
-create function pg_temp.event(
-  p_id uuid,
-  p_team text,
-  p_author text,
-  p_kind text default 'note',
-  p_body jsonb default '{"text": "Checked the dashboards", "format": "plain"}',
-  p_incident uuid default null, -- defaults to p_id: a declared event opens its incident
-  p_hlc text default '001764147600000-00000-node1'
-) returns jsonb language sql immutable as $$
-  select jsonb_build_object(
-    'id', p_id,
-    'team_id', pg_temp.team_id(p_team),
-    'incident_id', coalesce(p_incident, p_id),
-    'author_id', pg_temp.user_id(p_author),
-    'kind', p_kind,
-    'body', p_body,
-    'hlc', p_hlc,
-    'created_at', '2026-11-26T09:00:00.000Z'
-  )
-$$;
-
-insert into auth.users (id, email)
-select pg_temp.user_id(n), n || '@example.test' from unnest(array['owner', 'mate', 'outsider']) as n;
-
-insert into public.teams (id, name, created_by) values
-  (pg_temp.team_id('A'), 'Team A', pg_temp.user_id('owner')),
-  (pg_temp.team_id('B'), 'Team B', pg_temp.user_id('outsider'));
-
-insert into public.team_members (team_id, user_id, display_name, role) values
-  (pg_temp.team_id('A'), pg_temp.user_id('owner'), 'Olivia', 'owner'),
-  (pg_temp.team_id('A'), pg_temp.user_id('mate'), 'Mateo', 'member'),
-  (pg_temp.team_id('B'), pg_temp.user_id('outsider'), 'Oscar', 'owner');
+select tests.create_cast();
 
 -- Incident I (a1…000): declared by owner, who then hands the lead to mate
 -- (…c2). A stale lead_changed back to owner (…c1) arrives last but is older
 -- by hlc, so mate stays lead. Incident J (a2…000): declared and led by owner.
 --   a1…a1  owner's screenshot in I      a1…b1, a1…b3  mate's notes in I
 --   a1…b2  owner's note in I            a2…b1         mate's note in J
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select public.push_events(jsonb_build_array(
-  pg_temp.event('a1000000-0000-7000-8000-000000000000', 'A', 'owner', 'declared',
+  tests.event('a1000000-0000-7000-8000-000000000000', 'A', 'owner', 'declared',
     '{"title": "I", "severity": "major", "leadId": "11111111-1111-4111-8111-111111111111", "leadName": "Olivia"}',
     null, '001764147600000-00000-node1'),
-  pg_temp.event('a1000000-0000-7000-8000-0000000000c2', 'A', 'owner', 'lead_changed',
+  tests.event('a1000000-0000-7000-8000-0000000000c2', 'A', 'owner', 'lead_changed',
     '{"leadId": "22222222-2222-4222-8222-222222222222", "leadName": "Mateo"}',
     'a1000000-0000-7000-8000-000000000000', '001764147620000-00000-node1'),
-  pg_temp.event('a1000000-0000-7000-8000-0000000000a1', 'A', 'owner', 'screenshot',
+  tests.event('a1000000-0000-7000-8000-0000000000a1', 'A', 'owner', 'screenshot',
     '{"blobId": "a1000000-0000-7000-8000-0000000000f1", "mimeType": "image/webp", "thumbnail": "data:image/webp;base64,AAAA"}',
     'a1000000-0000-7000-8000-000000000000', '001764147630000-00000-node1'),
-  pg_temp.event('a1000000-0000-7000-8000-0000000000b2', 'A', 'owner', 'note', '{"text": "owner''s note"}',
+  tests.event('a1000000-0000-7000-8000-0000000000b2', 'A', 'owner', 'note', '{"text": "owner''s note"}',
     'a1000000-0000-7000-8000-000000000000', '001764147640000-00000-node1'),
-  pg_temp.event('a2000000-0000-7000-8000-000000000000', 'A', 'owner', 'declared',
+  tests.event('a2000000-0000-7000-8000-000000000000', 'A', 'owner', 'declared',
     '{"title": "J", "severity": "minor", "leadId": "11111111-1111-4111-8111-111111111111", "leadName": "Olivia"}',
     null, '001764147600000-00000-node1')
 ));
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select public.push_events(jsonb_build_array(
-  pg_temp.event('a1000000-0000-7000-8000-0000000000b1', 'A', 'mate', 'note', '{"text": "mate''s note"}',
+  tests.event('a1000000-0000-7000-8000-0000000000b1', 'A', 'mate', 'note', '{"text": "mate''s note"}',
     'a1000000-0000-7000-8000-000000000000', '001764147650000-00000-node2'),
-  pg_temp.event('a1000000-0000-7000-8000-0000000000b3', 'A', 'mate', 'note', '{"text": "mate''s other note"}',
+  tests.event('a1000000-0000-7000-8000-0000000000b3', 'A', 'mate', 'note', '{"text": "mate''s other note"}',
     'a1000000-0000-7000-8000-000000000000', '001764147660000-00000-node2'),
-  pg_temp.event('a2000000-0000-7000-8000-0000000000b1', 'A', 'mate', 'note', '{"text": "mate''s note in J"}',
+  tests.event('a2000000-0000-7000-8000-0000000000b1', 'A', 'mate', 'note', '{"text": "mate''s note in J"}',
     'a2000000-0000-7000-8000-000000000000', '001764147650000-00000-node2')
 ));
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select public.push_events(jsonb_build_array(
-  pg_temp.event('a1000000-0000-7000-8000-0000000000c1', 'A', 'owner', 'lead_changed',
+  tests.event('a1000000-0000-7000-8000-0000000000c1', 'A', 'owner', 'lead_changed',
     '{"leadId": "11111111-1111-4111-8111-111111111111", "leadName": "Olivia"}',
     'a1000000-0000-7000-8000-000000000000', '001764147610000-00000-node1')
 ));
@@ -120,15 +53,15 @@ select public.push_events(jsonb_build_array(
 -- re-encode), a neighbour that must survive, and team B's own image.
 reset role;
 insert into storage.objects (bucket_id, name, owner_id) values
-  ('incident-screenshots', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000000/a1000000-0000-7000-8000-0000000000a1.webp', pg_temp.user_id('owner')::text),
-  ('incident-screenshots', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000000/a1000000-0000-7000-8000-0000000000a1.png', pg_temp.user_id('owner')::text),
-  ('incident-screenshots', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000000/a1000000-0000-7000-8000-0000000000b2.webp', pg_temp.user_id('owner')::text),
-  ('incident-screenshots', 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb/a1000000-0000-7000-8000-000000000000/a1000000-0000-7000-8000-0000000000a1.webp', pg_temp.user_id('outsider')::text);
+  ('incident-screenshots', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000000/a1000000-0000-7000-8000-0000000000a1.webp', tests.user_id('owner')::text),
+  ('incident-screenshots', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000000/a1000000-0000-7000-8000-0000000000a1.png', tests.user_id('owner')::text),
+  ('incident-screenshots', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000000/a1000000-0000-7000-8000-0000000000b2.webp', tests.user_id('owner')::text),
+  ('incident-screenshots', 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb/a1000000-0000-7000-8000-000000000000/a1000000-0000-7000-8000-0000000000a1.webp', tests.user_id('outsider')::text);
 
 -- ---------------------------------------------------------------------------
 -- The author
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select lives_ok(
   $$ select public.redact_event('a1000000-0000-7000-8000-0000000000b1') $$,
   'author: can redact their own note'
@@ -143,7 +76,7 @@ select results_eq(
 reset role;
 update public.incident_events set redacted_at = '2026-11-26 09:30:00+00'
 where id = 'a1000000-0000-7000-8000-0000000000b1';
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select lives_ok(
   $$ select public.redact_event('a1000000-0000-7000-8000-0000000000b1') $$,
   'redacting again is harmless'
@@ -182,19 +115,19 @@ select is(
 -- ---------------------------------------------------------------------------
 -- Members who are neither author nor lead
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select throws_ok(
   $$ select public.redact_event('a1000000-0000-7000-8000-0000000000b3') $$,
   '42501', 'Only the author of an event or the lead of its incident can redact it',
   'owner of the team, but no longer lead of I: cannot redact a teammate''s note there'
 );
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select throws_ok(
   $$ select public.redact_event('a2000000-0000-7000-8000-000000000000') $$,
   '42501', 'Only the author of an event or the lead of its incident can redact it',
   'lead of I is not lead of J: cannot redact J''s declared event'
 );
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select lives_ok(
   $$ select public.redact_event('a2000000-0000-7000-8000-0000000000b1') $$,
   'lead of J: can redact a teammate''s note in J'
@@ -214,7 +147,7 @@ select lives_ok(
 -- ---------------------------------------------------------------------------
 -- Outsider and anon
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select throws_ok(
   $$ select public.redact_event('a1000000-0000-7000-8000-0000000000b2') $$,
   'P0002', 'Event not found',
@@ -226,7 +159,7 @@ select throws_ok(
   'an unknown event answers the same'
 );
 
-select pg_temp.sign_out();
+select tests.sign_out();
 select throws_ok(
   $$ select public.redact_event('a1000000-0000-7000-8000-0000000000b2') $$,
   '42501', null,
@@ -236,9 +169,9 @@ select throws_ok(
 -- ---------------------------------------------------------------------------
 -- What teammates pull afterwards
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select is(
-  jsonb_path_query_array(public.pull_events(pg_temp.team_id('A'), 0, 100),
+  jsonb_path_query_array(public.pull_events(tests.team_id('A'), 0, 100),
     '$.events[*] ? (@.redacted_at != null).id'),
   '["a1000000-0000-7000-8000-0000000000c2", "a1000000-0000-7000-8000-0000000000a1",
     "a1000000-0000-7000-8000-0000000000b1", "a1000000-0000-7000-8000-0000000000b3",
@@ -246,7 +179,7 @@ select is(
   'pulls show exactly the redacted events as redacted'
 );
 select is(
-  jsonb_path_query_array(public.pull_events(pg_temp.team_id('A'), 0, 100),
+  jsonb_path_query_array(public.pull_events(tests.team_id('A'), 0, 100),
     '$.events[*] ? (@.redacted_at != null).body'),
   '[{}, {}, {}, {}, {}]'::jsonb,
   'and every redacted event comes with an empty body'

@@ -7,44 +7,12 @@ create extension if not exists pgtap with schema extensions;
 select plan(52);
 
 -- ---------------------------------------------------------------------------
--- Cast (fixed ids; everything is rolled back)
+-- Cast (fixed ids, helpers tests.* from 000_setup.test.sql; everything here is rolled back)
 --   owner     owns team A, declared incidents I and J (so leads both at first)
 --   mate      member of team A
 --   gone      was in team A; an owner removed them
 --   outsider  owns team B, never in team A
 -- ---------------------------------------------------------------------------
-create function pg_temp.user_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'owner'    then '11111111-1111-4111-8111-111111111111'
-    when 'mate'     then '22222222-2222-4222-8222-222222222222'
-    when 'outsider' then '33333333-3333-4333-8333-333333333333'
-    when 'gone'     then '44444444-4444-4444-8444-444444444444'
-  end::uuid
-$$;
-create function pg_temp.team_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'A' then 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
-    when 'B' then 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
-  end::uuid
-$$;
-create function pg_temp.sign_in(p_name text) returns void language sql as $$
-  select set_config('role', 'authenticated', true),
-         set_config('request.jwt.claims',
-                    json_build_object('sub', pg_temp.user_id(p_name), 'role', 'authenticated')::text, true);
-$$;
-create function pg_temp.sign_out() returns void language sql as $$
-  select set_config('role', 'anon', true),
-         set_config('request.jwt.claims', '{"role": "anon"}', true);
-$$;
-create function pg_temp.rows_affected(p_sql text) returns integer language plpgsql as $$
-declare
-  v_count integer;
-begin
-  execute p_sql;
-  get diagnostics v_count = row_count;
-  return v_count;
-end
-$$;
 -- An HLC at T0 + p_seconds (T0 = 2025-11-26 09:00 UTC), or at the server's
 -- now + p_seconds when p_from_now.
 create function pg_temp.hlc(p_seconds bigint, p_from_now boolean default false) returns text language sql stable as $$
@@ -53,7 +21,7 @@ create function pg_temp.hlc(p_seconds bigint, p_from_now boolean default false) 
 $$;
 create function pg_temp.event(p_id uuid, p_incident uuid, p_kind text, p_body jsonb, p_hlc text, p_team text default 'A')
 returns jsonb language sql immutable as $$
-  select jsonb_build_object('id', p_id, 'team_id', pg_temp.team_id(p_team), 'incident_id', p_incident,
+  select jsonb_build_object('id', p_id, 'team_id', tests.team_id(p_team), 'incident_id', p_incident,
     'kind', p_kind, 'body', p_body, 'hlc', p_hlc, 'created_at', '2026-11-26T09:00:00.000Z')
 $$;
 -- The verdict on the first event of a push: 'accepted' or the reason.
@@ -67,48 +35,48 @@ create function pg_temp.redaction(p_id uuid, p_incident uuid, p_target text, p_h
 $$;
 
 insert into auth.users (id, email)
-select pg_temp.user_id(n), n || '@example.test' from unnest(array['owner', 'mate', 'outsider', 'gone']) as n;
+select tests.user_id(n), n || '@example.test' from unnest(array['owner', 'mate', 'outsider', 'gone']) as n;
 
 insert into public.teams (id, name, created_by) values
-  (pg_temp.team_id('A'), 'Team A', pg_temp.user_id('owner')),
-  (pg_temp.team_id('B'), 'Team B', pg_temp.user_id('outsider'));
+  (tests.team_id('A'), 'Team A', tests.user_id('owner')),
+  (tests.team_id('B'), 'Team B', tests.user_id('outsider'));
 
 insert into public.team_members (team_id, user_id, display_name, role, removed_at, removal) values
-  (pg_temp.team_id('A'), pg_temp.user_id('owner'), 'Olivia', 'owner', null, null),
-  (pg_temp.team_id('A'), pg_temp.user_id('mate'), 'Mateo', 'member', null, null),
-  (pg_temp.team_id('A'), pg_temp.user_id('gone'), 'Gina', 'member', now(), 'removed'),
-  (pg_temp.team_id('B'), pg_temp.user_id('outsider'), 'Oscar', 'owner', null, null);
+  (tests.team_id('A'), tests.user_id('owner'), 'Olivia', 'owner', null, null),
+  (tests.team_id('A'), tests.user_id('mate'), 'Mateo', 'member', null, null),
+  (tests.team_id('A'), tests.user_id('gone'), 'Gina', 'member', now(), 'removed'),
+  (tests.team_id('B'), tests.user_id('outsider'), 'Oscar', 'owner', null, null);
 
 -- Incident I (a1…01) and J (a2…01), both declared by owner with owner as lead.
 insert into public.incident_events (id, team_id, incident_id, author_id, kind, body, hlc, created_at) values
-  ('a1000000-0000-7000-8000-000000000001', pg_temp.team_id('A'), 'a1000000-0000-7000-8000-000000000001', pg_temp.user_id('owner'),
+  ('a1000000-0000-7000-8000-000000000001', tests.team_id('A'), 'a1000000-0000-7000-8000-000000000001', tests.user_id('owner'),
    'declared', '{"title": "I", "severity": "major", "leadId": "11111111-1111-4111-8111-111111111111", "leadName": "Olivia"}', pg_temp.hlc(0), now()),
-  ('a1000000-0000-7000-8000-000000000002', pg_temp.team_id('A'), 'a1000000-0000-7000-8000-000000000001', pg_temp.user_id('mate'),
+  ('a1000000-0000-7000-8000-000000000002', tests.team_id('A'), 'a1000000-0000-7000-8000-000000000001', tests.user_id('mate'),
    'note', '{"text": "mate note"}', pg_temp.hlc(10), now()),
-  ('a1000000-0000-7000-8000-000000000003', pg_temp.team_id('A'), 'a1000000-0000-7000-8000-000000000001', pg_temp.user_id('owner'),
+  ('a1000000-0000-7000-8000-000000000003', tests.team_id('A'), 'a1000000-0000-7000-8000-000000000001', tests.user_id('owner'),
    'screenshot', '{"blobId": "s1"}', pg_temp.hlc(20), now()),
-  ('a1000000-0000-7000-8000-000000000004', pg_temp.team_id('A'), 'a1000000-0000-7000-8000-000000000001', pg_temp.user_id('gone'),
+  ('a1000000-0000-7000-8000-000000000004', tests.team_id('A'), 'a1000000-0000-7000-8000-000000000001', tests.user_id('gone'),
    'note', '{"text": "written before the removal"}', pg_temp.hlc(22), now()),
-  ('a1000000-0000-7000-8000-000000000005', pg_temp.team_id('A'), 'a1000000-0000-7000-8000-000000000001', pg_temp.user_id('owner'),
+  ('a1000000-0000-7000-8000-000000000005', tests.team_id('A'), 'a1000000-0000-7000-8000-000000000001', tests.user_id('owner'),
    'note', '{"text": "owner note"}', pg_temp.hlc(25), now()),
-  ('a1000000-0000-7000-8000-000000000006', pg_temp.team_id('A'), 'a1000000-0000-7000-8000-000000000001', pg_temp.user_id('mate'),
+  ('a1000000-0000-7000-8000-000000000006', tests.team_id('A'), 'a1000000-0000-7000-8000-000000000001', tests.user_id('mate'),
    'screenshot', '{"blobId": "m1"}', pg_temp.hlc(26), now()),
-  ('a2000000-0000-7000-8000-000000000001', pg_temp.team_id('A'), 'a2000000-0000-7000-8000-000000000001', pg_temp.user_id('owner'),
+  ('a2000000-0000-7000-8000-000000000001', tests.team_id('A'), 'a2000000-0000-7000-8000-000000000001', tests.user_id('owner'),
    'declared', '{"title": "J", "severity": "minor", "leadId": "11111111-1111-4111-8111-111111111111", "leadName": "Olivia"}', pg_temp.hlc(0), now()),
-  ('a2000000-0000-7000-8000-000000000002', pg_temp.team_id('A'), 'a2000000-0000-7000-8000-000000000001', pg_temp.user_id('mate'),
+  ('a2000000-0000-7000-8000-000000000002', tests.team_id('A'), 'a2000000-0000-7000-8000-000000000001', tests.user_id('mate'),
    'note', '{"text": "mate note in J"}', pg_temp.hlc(10), now()),
-  ('b1000000-0000-7000-8000-000000000001', pg_temp.team_id('B'), 'b1000000-0000-7000-8000-000000000001', pg_temp.user_id('outsider'),
+  ('b1000000-0000-7000-8000-000000000001', tests.team_id('B'), 'b1000000-0000-7000-8000-000000000001', tests.user_id('outsider'),
    'declared', '{"title": "K", "severity": "minor", "leadId": "33333333-3333-4333-8333-333333333333", "leadName": "Oscar"}', pg_temp.hlc(0), now()),
-  ('b1000000-0000-7000-8000-000000000002', pg_temp.team_id('B'), 'b1000000-0000-7000-8000-000000000001', pg_temp.user_id('outsider'),
+  ('b1000000-0000-7000-8000-000000000002', tests.team_id('B'), 'b1000000-0000-7000-8000-000000000001', tests.user_id('outsider'),
    'note', '{"text": "team B note"}', pg_temp.hlc(10), now());
 insert into public.incident_numbers (team_id, incident_id, number) values
-  (pg_temp.team_id('A'), 'a1000000-0000-7000-8000-000000000001', 1),
-  (pg_temp.team_id('A'), 'a2000000-0000-7000-8000-000000000001', 2);
+  (tests.team_id('A'), 'a1000000-0000-7000-8000-000000000001', 1),
+  (tests.team_id('A'), 'a2000000-0000-7000-8000-000000000001', 2);
 
 -- ---------------------------------------------------------------------------
 -- Redactions: the target's author or the incident's lead, same incident
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select is(
   pg_temp.verdict(jsonb_build_array(pg_temp.redaction('a1000000-0000-7000-8000-0000000000f1',
     'a1000000-0000-7000-8000-000000000001', 'a1000000-0000-7000-8000-000000000003', pg_temp.hlc(30)))),
@@ -146,7 +114,7 @@ select is(
   'a redaction without a target is refused'
 );
 
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select is(
   pg_temp.verdict(jsonb_build_array(pg_temp.redaction('a2000000-0000-7000-8000-0000000000f1',
     'a2000000-0000-7000-8000-000000000001', 'a2000000-0000-7000-8000-000000000002', pg_temp.hlc(20)))),
@@ -156,7 +124,7 @@ select is(
 
 -- The lead as of the redaction, in clock order; earlier events of the same
 -- batch count.
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select is(
   public.push_events(jsonb_build_array(
     pg_temp.event('a1000000-0000-7000-8000-0000000000c1', 'a1000000-0000-7000-8000-000000000001', 'lead_changed',
@@ -173,7 +141,7 @@ select is(
   'only the author of an entry or the incident''s lead can remove it',
   'new lead: a redaction stamped before the handover is refused'
 );
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select is(
   pg_temp.verdict(jsonb_build_array(pg_temp.redaction('a1000000-0000-7000-8000-0000000000f9',
     'a1000000-0000-7000-8000-000000000001', 'a1000000-0000-7000-8000-000000000004', pg_temp.hlc(60)))),
@@ -187,7 +155,7 @@ select is(
   'a redaction is judged by who led as of its own clock, as every client folds it'
 );
 
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select is(
   public.push_events(jsonb_build_array(pg_temp.redaction('a1000000-0000-7000-8000-0000000000f7',
     'a1000000-0000-7000-8000-000000000001', 'a1000000-0000-7000-8000-000000000003', pg_temp.hlc(50)))) -> 'accepted',
@@ -204,7 +172,7 @@ select is(
 -- ---------------------------------------------------------------------------
 -- One declared per incident; no clocks from the future
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select is(
   pg_temp.verdict(jsonb_build_array(pg_temp.event('a1000000-0000-7000-8000-0000000000d1', 'a1000000-0000-7000-8000-000000000001',
     'declared', '{"title": "Mine now", "severity": "critical", "leadId": "22222222-2222-4222-8222-222222222222", "leadName": "Mateo"}',
@@ -223,11 +191,11 @@ reset role;
 select results_eq(
   $$ select body ->> 'title', public.incident_lead_id(team_id, incident_id) from public.incident_events
      where id = 'a1000000-0000-7000-8000-000000000001' $$,
-  $$ values ('I', pg_temp.user_id('mate')) $$,
+  $$ values ('I', tests.user_id('mate')) $$,
   'the incident keeps its title, and its lead is the accepted handover''s'
 );
 
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select is(
   pg_temp.verdict(jsonb_build_array(pg_temp.event('a1000000-0000-7000-8000-0000000000d2', 'a1000000-0000-7000-8000-000000000001',
     'lead_changed', '{"leadId": "22222222-2222-4222-8222-222222222222", "leadName": "Mateo"}', pg_temp.hlc(2 * 86400, true)))),
@@ -253,7 +221,7 @@ select is(
 select is(
   pg_temp.verdict(jsonb_build_array(pg_temp.event('a3000000-0000-7000-8000-000000000001', 'a3000000-0000-7000-8000-000000000001',
     'declared', jsonb_build_object('title', 'Refund ' || chr(8238) || 'gnp.exe', 'severity', 'minor',
-      'leadId', pg_temp.user_id('mate'), 'leadName', 'Mateo'), pg_temp.hlc(100)))),
+      'leadId', tests.user_id('mate'), 'leadName', 'Mateo'), pg_temp.hlc(100)))),
   'text-direction control characters are not allowed',
   'a declared title with U+202E is refused'
 );
@@ -265,7 +233,7 @@ select is(
 );
 select is(
   pg_temp.verdict(jsonb_build_array(pg_temp.event('a1000000-0000-7000-8000-0000000000e2', 'a1000000-0000-7000-8000-000000000001',
-    'lead_changed', jsonb_build_object('leadId', pg_temp.user_id('mate'), 'leadName', 'Mat' || chr(8234) || 'eo'), pg_temp.hlc(102)))),
+    'lead_changed', jsonb_build_object('leadId', tests.user_id('mate'), 'leadName', 'Mat' || chr(8234) || 'eo'), pg_temp.hlc(102)))),
   'text-direction control characters are not allowed',
   'a lead name with U+202A is refused'
 );
@@ -285,7 +253,7 @@ select is(
 -- ---------------------------------------------------------------------------
 -- Former members, outsiders and anon cannot push at all
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('gone');
+select tests.sign_in('gone');
 select is(
   pg_temp.verdict(jsonb_build_array(pg_temp.event('a1000000-0000-7000-8000-0000000000e5', 'a1000000-0000-7000-8000-000000000001',
     'note', '{"text": "still here?"}', pg_temp.hlc(105)))),
@@ -298,14 +266,14 @@ select is(
   'not a member of this team',
   'removed member: cannot even remove their own old entry'
 );
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select is(
   pg_temp.verdict(jsonb_build_array(pg_temp.redaction('a1000000-0000-7000-8000-0000000000e7',
     'a1000000-0000-7000-8000-000000000001', 'a1000000-0000-7000-8000-000000000002', pg_temp.hlc(107)))),
   'not a member of this team',
   'outsider: a redaction into team A is refused'
 );
-select pg_temp.sign_out();
+select tests.sign_out();
 select throws_ok(
   $$ select public.push_events('[]') $$,
   '42501', null,
@@ -319,24 +287,24 @@ reset role;
 insert into storage.objects (bucket_id, name, owner, owner_id) values
   ('incident-screenshots',
    'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000001/a1000000-0000-7000-8000-000000000005.webp',
-   pg_temp.user_id('owner'), pg_temp.user_id('owner')::text),
+   tests.user_id('owner'), tests.user_id('owner')::text),
   ('incident-screenshots',
    'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000001/a1000000-0000-7000-8000-000000000006.webp',
-   pg_temp.user_id('mate'), pg_temp.user_id('mate')::text),
+   tests.user_id('mate'), tests.user_id('mate')::text),
   ('incident-screenshots',
    'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000001/a1000000-0000-7000-8000-000000000004.png',
-   pg_temp.user_id('gone'), pg_temp.user_id('gone')::text),
+   tests.user_id('gone'), tests.user_id('gone')::text),
   -- Uploaded before its event is pushed: nothing but owner_id protects it.
   ('incident-screenshots',
    'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000001/a1000000-0000-7000-8000-0000000000bb.webp',
-   pg_temp.user_id('owner'), pg_temp.user_id('owner')::text);
+   tests.user_id('owner'), tests.user_id('owner')::text);
 
 create function pg_temp.upload(p_name text, p_owner text default 'mate') returns void language sql as $$
   insert into storage.objects (bucket_id, name, owner, owner_id)
-  values ('incident-screenshots', p_name, pg_temp.user_id(p_owner), pg_temp.user_id(p_owner)::text)
+  values ('incident-screenshots', p_name, tests.user_id(p_owner), tests.user_id(p_owner)::text)
 $$;
 
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 -- The note's author scrubs it (redacted_at set); its id may not get an image.
 select public.redact_event('a1000000-0000-7000-8000-000000000002');
 select lives_ok(
@@ -378,13 +346,13 @@ select throws_ok(
   $$ insert into storage.objects (bucket_id, name, owner, owner_id)
      values ('incident-screenshots',
              'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa/a1000000-0000-7000-8000-000000000001/a1000000-0000-7000-8000-0000000000bb.webp',
-             pg_temp.user_id('mate'), pg_temp.user_id('mate')::text)
+             tests.user_id('mate'), tests.user_id('mate')::text)
      on conflict (bucket_id, name) do update set owner_id = excluded.owner_id, metadata = '{"size": 666}' $$,
   '42501', null,
   'teammate: an upsert over the owner''s image is refused (as Storage''s x-upsert does it)'
 );
 select is(
-  pg_temp.rows_affected($$ update storage.objects set metadata = '{"size": 666}'
+  tests.rows_affected($$ update storage.objects set metadata = '{"size": 666}'
     where name like '%/a1000000-0000-7000-8000-000000000005.webp' $$),
   0,
   'teammate: cannot overwrite the owner''s image'
@@ -398,23 +366,23 @@ select throws_ok(
 
 select set_config('storage.allow_delete_query', 'true', true);
 select is(
-  pg_temp.rows_affected($$ delete from storage.objects where name like '%/a1000000-0000-7000-8000-000000000005.webp' $$),
+  tests.rows_affected($$ delete from storage.objects where name like '%/a1000000-0000-7000-8000-000000000005.webp' $$),
   0,
   'teammate: cannot delete the owner''s image'
 );
 select is(
-  pg_temp.rows_affected($$ delete from storage.objects where name like '%/a1000000-0000-7000-8000-0000000000aa.jpg' $$),
+  tests.rows_affected($$ delete from storage.objects where name like '%/a1000000-0000-7000-8000-0000000000aa.jpg' $$),
   1,
   'teammate: deletes their own upload'
 );
-select pg_temp.sign_in('owner');
+select tests.sign_in('owner');
 select is(
-  pg_temp.rows_affected($$ delete from storage.objects where name like '%/a1000000-0000-7000-8000-000000000006.webp' $$),
+  tests.rows_affected($$ delete from storage.objects where name like '%/a1000000-0000-7000-8000-000000000006.webp' $$),
   0,
   'owner: cannot delete a teammate''s image through Storage'
 );
 
-select pg_temp.sign_in('gone');
+select tests.sign_in('gone');
 select is(
   (select count(*)::int from storage.objects where bucket_id = 'incident-screenshots'),
   0,
@@ -426,17 +394,17 @@ select throws_ok(
   'removed member: cannot upload'
 );
 select is(
-  pg_temp.rows_affected($$ delete from storage.objects where name like '%/a1000000-0000-7000-8000-000000000004.png' $$),
+  tests.rows_affected($$ delete from storage.objects where name like '%/a1000000-0000-7000-8000-000000000004.png' $$),
   0,
   'removed member: cannot delete their own old upload'
 );
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select is(
   (select count(*)::int from storage.objects where name like 'aaaaaaaa-%'),
   0,
   'outsider: sees none of team A''s images'
 );
-select pg_temp.sign_out();
+select tests.sign_out();
 select is(
   (select count(*)::int from storage.objects),
   0,
@@ -446,11 +414,11 @@ select is(
 reset role;
 select results_eq(
   $$ select split_part(name, '/', 3), owner_id, metadata from storage.objects order by 1 $$,
-  $$ values ('a1000000-0000-7000-8000-000000000004.png', pg_temp.user_id('gone')::text, null::jsonb),
-            ('a1000000-0000-7000-8000-000000000005.webp', pg_temp.user_id('owner')::text, null::jsonb),
-            ('a1000000-0000-7000-8000-000000000006.png', pg_temp.user_id('mate')::text, null::jsonb),
-            ('a1000000-0000-7000-8000-000000000006.webp', pg_temp.user_id('mate')::text, null::jsonb),
-            ('a1000000-0000-7000-8000-0000000000bb.webp', pg_temp.user_id('owner')::text, null::jsonb) $$,
+  $$ values ('a1000000-0000-7000-8000-000000000004.png', tests.user_id('gone')::text, null::jsonb),
+            ('a1000000-0000-7000-8000-000000000005.webp', tests.user_id('owner')::text, null::jsonb),
+            ('a1000000-0000-7000-8000-000000000006.png', tests.user_id('mate')::text, null::jsonb),
+            ('a1000000-0000-7000-8000-000000000006.webp', tests.user_id('mate')::text, null::jsonb),
+            ('a1000000-0000-7000-8000-0000000000bb.webp', tests.user_id('owner')::text, null::jsonb) $$,
   'in the end: every image is its uploader''s, untouched'
 );
 

@@ -6,59 +6,29 @@ create extension if not exists pgtap with schema extensions;
 select plan(22);
 
 -- ---------------------------------------------------------------------------
--- Cast (fixed ids; everything is rolled back)
+-- Cast (fixed ids, helpers tests.* from 000_setup.test.sql; everything here is rolled back)
 --   owner     owns team A          mate   member of team A
 --   outsider  owns team B, never in team A; guesses codes
 -- ---------------------------------------------------------------------------
-create function pg_temp.user_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'owner'    then '11111111-1111-4111-8111-111111111111'
-    when 'mate'     then '22222222-2222-4222-8222-222222222222'
-    when 'outsider' then '33333333-3333-4333-8333-333333333333'
-  end::uuid
-$$;
-create function pg_temp.team_id(p_name text) returns uuid language sql immutable as $$
-  select case p_name
-    when 'A' then 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
-    when 'B' then 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
-  end::uuid
-$$;
-create function pg_temp.sign_in(p_name text) returns void language sql as $$
-  select set_config('role', 'authenticated', true),
-         set_config('request.jwt.claims',
-                    json_build_object('sub', pg_temp.user_id(p_name), 'role', 'authenticated')::text, true);
-$$;
-create function pg_temp.sign_out() returns void language sql as $$
-  select set_config('role', 'anon', true),
-         set_config('request.jwt.claims', '{"role": "anon"}', true);
-$$;
 -- p_count `note` events for team p_team, with bodies padded to
 -- p_pad characters.
 create function pg_temp.events(p_count integer, p_team text default 'A', p_pad integer default 0) returns jsonb language sql volatile as $$
   select coalesce(jsonb_agg(jsonb_build_object(
-    'id', gen_random_uuid(), 'team_id', pg_temp.team_id(p_team), 'incident_id', 'a1000000-0000-7000-8000-000000000001',
+    'id', gen_random_uuid(), 'team_id', tests.team_id(p_team), 'incident_id', 'a1000000-0000-7000-8000-000000000001',
     'kind', 'note', 'body', jsonb_build_object('text', repeat('x', p_pad)),
     'hlc', '001764147600000-00000-node1', 'created_at', '2026-11-26T09:00:00Z')), '[]')
   from generate_series(1, p_count)
 $$;
 
-insert into auth.users (id, email)
-select pg_temp.user_id(n), n || '@example.test' from unnest(array['owner', 'mate', 'outsider']) as n;
-insert into public.teams (id, name, created_by) values
-  (pg_temp.team_id('A'), 'Team A', pg_temp.user_id('owner')),
-  (pg_temp.team_id('B'), 'Team B', pg_temp.user_id('outsider'));
-insert into public.team_members (team_id, user_id, display_name, role) values
-  (pg_temp.team_id('A'), pg_temp.user_id('owner'), 'Olivia', 'owner'),
-  (pg_temp.team_id('A'), pg_temp.user_id('mate'), 'Mateo', 'member'),
-  (pg_temp.team_id('B'), pg_temp.user_id('outsider'), 'Oscar', 'owner');
+select tests.create_cast();
 insert into public.team_invites (code, team_id, created_by) values
-  ('REALCDE222', pg_temp.team_id('A'), pg_temp.user_id('owner'))
+  ('REALCDE222', tests.team_id('A'), tests.user_id('owner'))
 on conflict do nothing;
 
 -- ---------------------------------------------------------------------------
 -- join_team: 10 failed codes an hour
 -- ---------------------------------------------------------------------------
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select is(
   (select count(*)::int from generate_series(1, 10) g where public.join_team('GUESS' || lpad(g::text, 5, 'A')) is null),
   10,
@@ -66,34 +36,34 @@ select is(
 );
 reset role;
 select is(
-  (select count(*)::int from public.join_attempts where user_id = pg_temp.user_id('outsider')),
+  (select count(*)::int from public.join_attempts where user_id = tests.user_id('outsider')),
   10,
   'each failed guess is recorded'
 );
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select throws_ok($$ select public.join_team('GUESSAAAAA') $$,
   'PT429', 'Too many invalid invite codes. Try again in an hour.', 'outsider: the 11th guess within the hour is refused with PT429');
 select throws_ok($$ select public.join_team('REALCDE222') $$,
   'PT429', 'Too many invalid invite codes. Try again in an hour.', 'outsider: even a valid code is refused while over the limit (no oracle)');
 reset role;
-select ok(not exists (select 1 from public.team_members where user_id = pg_temp.user_id('outsider') and team_id = pg_temp.team_id('A')),
+select ok(not exists (select 1 from public.team_members where user_id = tests.user_id('outsider') and team_id = tests.team_id('A')),
   'the outsider did not get in');
 
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select is(public.join_team('GUESSBBBBB'), null, 'the limit is per person: a teammate''s guess is still answered');
 
 reset role;
-update public.join_attempts set attempted_at = now() - interval '61 minutes' where user_id = pg_temp.user_id('outsider');
-select pg_temp.sign_in('outsider');
+update public.join_attempts set attempted_at = now() - interval '61 minutes' where user_id = tests.user_id('outsider');
+select tests.sign_in('outsider');
 select is(public.join_team('GUESSCCCCC'), null, 'an hour later the outsider may guess again');
 reset role;
 select is(
-  (select count(*)::int from public.join_attempts where user_id = pg_temp.user_id('outsider')),
+  (select count(*)::int from public.join_attempts where user_id = tests.user_id('outsider')),
   1,
   'attempts older than an hour are pruned'
 );
 
-select pg_temp.sign_out();
+select tests.sign_out();
 select throws_ok($$ select public.join_team('GUESSDDDDD') $$, '42501', null, 'anon: cannot call join_team at all');
 
 -- ---------------------------------------------------------------------------
@@ -101,7 +71,7 @@ select throws_ok($$ select public.join_team('GUESSDDDDD') $$, '42501', null, 'an
 -- ---------------------------------------------------------------------------
 -- Rejected events count too (the limit is on what is sent): outsider's
 -- events for team A are all refused, so 20 full calls cost no inserts.
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select is(
   (select sum((public.push_events(pg_temp.events(1000)) ->> 'rejected')::int)::int from generate_series(1, 20)),
   20000,
@@ -112,28 +82,28 @@ select throws_ok($$ select public.push_events(pg_temp.events(1)) $$,
 select throws_ok($$ select public.push_events(pg_temp.events(1, 'B')) $$,
   'PT429', 'Too many events: at most 20,000 events and 20 MB a minute', 'outsider: the limit covers every team, including their own');
 
-select pg_temp.sign_in('mate');
+select tests.sign_in('mate');
 select is((public.push_events(pg_temp.events(3)) ->> 'accepted')::int, 3, 'the limit is per person: a teammate still pushes');
 
 reset role;
 select results_eq(
   $$ select user_id, round(events_left)::int from public.push_allowance order by user_id $$,
-  $$ values (pg_temp.user_id('mate'), 19997), (pg_temp.user_id('outsider'), 0) $$,
+  $$ values (tests.user_id('mate'), 19997), (tests.user_id('outsider'), 0) $$,
   'each person has their own allowance; refused calls did not drive it below zero'
 );
 -- Half a minute later, half the allowance is back.
-update public.push_allowance set refilled_at = refilled_at - interval '30 seconds' where user_id = pg_temp.user_id('outsider');
-select pg_temp.sign_in('outsider');
+update public.push_allowance set refilled_at = refilled_at - interval '30 seconds' where user_id = tests.user_id('outsider');
+select tests.sign_in('outsider');
 select is((public.push_events(pg_temp.events(1000, 'B')) ->> 'accepted')::int, 1000, 'outsider: 30 seconds later, 1,000 more are answered');
 reset role;
 select ok(
-  (select events_left between 8999 and 9001 from public.push_allowance where user_id = pg_temp.user_id('outsider')),
+  (select events_left between 8999 and 9001 from public.push_allowance where user_id = tests.user_id('outsider')),
   'the allowance refills at 20,000 a minute (10,000 back after 30 s, 1,000 spent)'
 );
 
 -- Bytes: 20 MB a minute, counted on the events' JSON text.
-update public.push_allowance set events_left = 20000, bytes_left = 20000000, refilled_at = now() where user_id = pg_temp.user_id('outsider');
-select pg_temp.sign_in('outsider');
+update public.push_allowance set events_left = 20000, bytes_left = 20000000, refilled_at = now() where user_id = tests.user_id('outsider');
+select tests.sign_in('outsider');
 select is(
   (public.push_events(pg_temp.events(300, 'B', 60000)) ->> 'accepted')::int,
   300,
@@ -144,12 +114,12 @@ select throws_ok($$ select public.push_events(pg_temp.events(40, 'B', 60000)) $$
 select lives_ok($$ select public.push_events(pg_temp.events(10, 'B', 100)) $$, 'outsider: a small push still fits');
 reset role;
 select ok(
-  (select bytes_left < 2000000 and bytes_left > 0 from public.push_allowance where user_id = pg_temp.user_id('outsider')),
+  (select bytes_left < 2000000 and bytes_left > 0 from public.push_allowance where user_id = tests.user_id('outsider')),
   'bytes are counted per call'
 );
 
 -- Nobody can read or change the bookkeeping directly.
-select pg_temp.sign_in('outsider');
+select tests.sign_in('outsider');
 select throws_ok($$ update public.push_allowance set events_left = 1e9 $$, '42501', null, 'a client cannot refill their own allowance');
 select throws_ok($$ delete from public.join_attempts $$, '42501', null, 'a client cannot erase their failed attempts');
 

@@ -9,6 +9,11 @@ import { asUser, authenticatorClients, createSupabaseDatabase, teamOfNewUsers, t
 // migration (test/support/supabase-db.ts). Each supabase/tests/*.sql file runs
 // as `supabase test db` would run it and must print only `ok` lines; then the
 // concurrency proof that pulls never skip.
+//
+// Order matters: 000_setup.test.sql commits the tests.* helpers and cast that
+// the other files call. `supabase test db` runs `pg_prove -r` over the folder,
+// which sorts file names (App::Prove::State::_get_raw_tests); so does this
+// file, and Vitest runs a file's tests one after another, in this order.
 
 const TESTS_DIR = fileURLToPath(new URL('../../supabase/tests/', import.meta.url));
 const sqlTestFiles = readdirSync(TESTS_DIR)
@@ -28,6 +33,10 @@ afterAll(async () => {
 describe('pgTAP suites in supabase/tests', () => {
   it('finds test files', () => {
     expect(sqlTestFiles.length).toBeGreaterThan(0);
+  });
+
+  it('runs the shared set-up file first', () => {
+    expect(sqlTestFiles[0]).toBe('000_setup.test.sql');
   });
 
   // As `postgres`, which is not a superuser, as `supabase test db` runs them.
