@@ -1,13 +1,12 @@
 import { formatHlc } from '../../lib/clock/hlc';
 import { getDb } from '../../lib/db';
+import { slackPostedItem, slackStatusItem } from '../../lib/db/meta-items';
 import { loadProfile } from '../../lib/profile/profile';
 import { loadTeamSettings } from '../../lib/settings/team-settings';
 import { postToSlack, slackMessageFor } from '../../lib/slack/messages';
 import { handle, listen } from './router';
 import { flashBadge } from './set-up-badge';
 
-const POSTED_KEY = 'slack:posted';
-export const SLACK_STATUS_KEY = 'slack:status';
 const LOOK_BACK_MS = 24 * 3_600_000;
 
 let posting: Promise<void> | null = null;
@@ -24,7 +23,7 @@ export function postPendingToSlack(): Promise<void> {
     if (!settings.slackWebhookUrl || !profile) return;
     const db = getDb();
     const since = formatHlc({ wall: Date.now() - LOOK_BACK_MS, counter: 0, node: '0' });
-    const posted = new Set(((await db.meta.get(POSTED_KEY))?.value as string[] | undefined) ?? []);
+    const posted = new Set(await slackPostedItem.get(db));
     const recent = await db.events.where('hlc').above(since).toArray();
     for (const event of recent) {
       if (posted.has(event.id)) continue;
@@ -34,13 +33,13 @@ export function postPendingToSlack(): Promise<void> {
         await postToSlack(settings.slackWebhookUrl, text);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await db.meta.put({ key: SLACK_STATUS_KEY, value: { ok: false, message, at: new Date().toISOString() } });
+        await slackStatusItem.put(db, { ok: false, message, at: new Date().toISOString() });
         await flashBadge(false, message);
         return;
       }
       posted.add(event.id);
-      await db.meta.put({ key: POSTED_KEY, value: [...posted].slice(-500) });
-      await db.meta.put({ key: SLACK_STATUS_KEY, value: { ok: true, message: 'Posted to Slack', at: new Date().toISOString() } });
+      await slackPostedItem.put(db, [...posted].slice(-500));
+      await slackStatusItem.put(db, { ok: true, message: 'Posted to Slack', at: new Date().toISOString() });
     }
   })().finally(() => {
     posting = null;

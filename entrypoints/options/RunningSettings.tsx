@@ -3,6 +3,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { useAction } from '../../components/use-action';
 import { getDb } from '../../lib/db';
+import { slackStatusItem } from '../../lib/db/meta-items';
 import { formatDateTime } from '../../lib/format/time';
 import { checkWebhookUrl, loadTeamSettings, saveTeamSettings, type TeamSettings } from '../../lib/settings/team-settings';
 import { ask } from './team/ask';
@@ -27,7 +28,7 @@ export function RunningSettings() {
     setSaved(true);
   });
   const test = useAction(() => ask({ type: 'testSlack' }));
-  const slackStatus = useLiveQuery(async () => (await getDb().meta.get('slack:status'))?.value as { ok: boolean; message: string; at: string } | undefined);
+  const slackStatus = useLiveQuery(() => slackStatusItem.get(getDb()));
   const ids = { nudge: useId(), webhook: useId() };
   useEffect(() => {
     void loadTeamSettings().then(setSettings);

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { IncidentEvent } from '../model/event';
 import type { Incident } from '../model/incident';
-import { DB_NAME } from './name';
+import { DB_NAME } from './names';
 import { applySchema } from './schema';
 
 export interface BlobRow {

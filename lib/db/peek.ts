@@ -1,4 +1,4 @@
-import { DB_NAME } from './name';
+import { DB_NAME, INCIDENTS_STORE, STATUS_INDEX } from './names';
 
 /**
  * Who leads an active incident? Answered with the bare IndexedDB API so the
@@ -36,12 +36,12 @@ export function peekActiveLeadIds(factory: IDBFactory, name = DB_NAME): Promise<
     request.onsuccess = () => {
       const db = request.result;
       try {
-        if (!db.objectStoreNames.contains('incidents')) {
+        if (!db.objectStoreNames.contains(INCIDENTS_STORE)) {
           answer(new Set());
           db.close();
           return;
         }
-        const get = db.transaction('incidents', 'readonly').objectStore('incidents').index('status').getAll('active');
+        const get = db.transaction(INCIDENTS_STORE, 'readonly').objectStore(INCIDENTS_STORE).index(STATUS_INDEX).getAll('active');
         get.onsuccess = () => {
           answer(new Set((get.result as { leadId?: unknown }[]).map((i) => String(i.leadId))));
           db.close();

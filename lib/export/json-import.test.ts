@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LAWRENCE, makeContext } from '../../test/support/domain';
 import { parseHlc } from '../clock/hlc';
+import { clockItem } from '../db/meta-items';
 import { StorageFullError } from '../incidents/errors';
 import { addNote, declareIncident } from '../incidents/operations';
 import { removeScreenshot, sha256Hex } from '../incidents/screenshots';
@@ -12,12 +13,12 @@ import { deviceWithHistory, IMAGE_BYTES, screenshot, snapshot, type TestContext 
 
 async function refusal(ctx: TestContext, text: string): Promise<string> {
   const before = await snapshot(ctx);
-  const clock = await ctx.db.meta.get('clock');
+  const clock = await ctx.db.meta.get(clockItem.key);
   const error = await importJson(ctx.db, text, { now: ctx.now }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ImportRefusedError);
   // Nothing changed: not the log, not the projection, not the images, not the clock.
   expect(await snapshot(ctx)).toEqual(before);
-  expect(await ctx.db.meta.get('clock')).toEqual(clock);
+  expect(await ctx.db.meta.get(clockItem.key)).toEqual(clock);
   return (error as Error).message;
 }
 
@@ -88,7 +89,7 @@ describe('importJson', () => {
 
     const behind = makeContext();
     await importJson(behind.db, text, { now: behind.now });
-    expect(String((await behind.db.meta.get('clock'))?.value) > latest.hlc).toBe(true);
+    expect(String((await behind.db.meta.get(clockItem.key))?.value) > latest.hlc).toBe(true);
     await addNote(behind, search.id, { text: 'Seen here after' });
     const note = (await behind.db.events.toArray()).find((e) => e.kind === 'note' && e.body.text === 'Seen here after')!;
     expect(parseHlc(note.hlc).wall).toBeGreaterThanOrEqual(parseHlc(latest.hlc).wall);
@@ -224,7 +225,7 @@ describe('importJson', () => {
     const text = await exportJson(ctx.db, { includeImages: true });
     const full = await deviceWithHistory(makeContext({ actor: LAWRENCE }));
     const before = await snapshot(full.ctx);
-    const clock = await full.ctx.db.meta.get('clock');
+    const clock = await full.ctx.db.meta.get(clockItem.key);
     full.ctx.db.events.hook('creating', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
@@ -233,7 +234,7 @@ describe('importJson', () => {
     expect(error).toBeInstanceOf(StorageFullError);
     expect((error as Error).message).toBe(new StorageFullError().message);
     expect(await snapshot(full.ctx)).toEqual(before);
-    expect(await full.ctx.db.meta.get('clock')).toEqual(clock);
+    expect(await full.ctx.db.meta.get(clockItem.key)).toEqual(clock);
   });
 
   it('imports an export made without images: events in, images left for later', async () => {

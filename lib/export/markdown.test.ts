@@ -4,7 +4,7 @@ import { appendEvents } from '../incidents/append';
 import { NotFoundError } from '../incidents/errors';
 import { addFollowUp, addNote, declareIncident, resolveIncident, setFollowUpDone } from '../incidents/operations';
 import { removeScreenshot } from '../incidents/screenshots';
-import { numberKey } from '../sync/apply';
+import { incidentNumbers } from '../db/meta-items';
 import { copyIncidentMarkdown, incidentMarkdown } from './markdown';
 import { screenshot } from '../../test/support/device-history';
 
@@ -17,7 +17,7 @@ describe('incidentMarkdown', () => {
       summary: 'Card payments fail',
       sourceUrl: 'https://sentry.example/issues/1',
     });
-    await ctx.db.meta.put({ key: numberKey(id), value: 12 });
+    await ctx.db.meta.put({ key: incidentNumbers.key(id), value: 12 });
     ctx.advance(60_000);
     await addNote(ctx, id, { text: 'Rolled back deploy 412' });
     await addNote(ctx, id, { text: 'ERROR pool exhausted\n  at connect()', format: 'log' });

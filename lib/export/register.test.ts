@@ -8,7 +8,7 @@ import {
   resolveIncident,
   setFollowUpDone,
 } from '../incidents/operations';
-import { numberKey } from '../sync/apply';
+import { incidentNumbers } from '../db/meta-items';
 import { incidentRegister } from './register';
 
 const HEADER =
@@ -34,7 +34,7 @@ describe('incidentRegister', () => {
     }
     ctx.advance(29_000);
     await resolveIncident(ctx, first.id, 'fixed');
-    await ctx.db.meta.put({ key: numberKey(first.id), value: 12 });
+    await ctx.db.meta.put({ key: incidentNumbers.key(first.id), value: 12 });
 
     const lines = (await incidentRegister(ctx.db)).split('\r\n');
     expect(lines).toEqual([

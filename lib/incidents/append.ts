@@ -2,14 +2,13 @@ import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc, type Hlc, parseHlc, tick } from '../clock/hlc';
 import type { BlobRow, IncidentDatabase } from '../db/database';
+import { clockItem } from '../db/meta-items';
 import { incidentEventSchema, type EventDraft, type IncidentEvent } from '../model/event';
 import type { Incident } from '../model/incident';
 import type { DomainContext } from './context';
 import { isQuotaExceeded, NotFoundError, StorageFullError, toValidationError } from './errors';
 import { foldIncident } from './fold';
 import { readNodeId } from './node-id';
-
-const CLOCK_KEY = 'clock';
 
 export interface AppendResult {
   events: IncidentEvent[];
@@ -46,8 +45,8 @@ export async function appendEvents(
       if (incidentId && !existing) throw new NotFoundError('That incident no longer exists on this device.');
 
       const node = await readNodeId(db);
-      const clockRow = await db.meta.get(CLOCK_KEY);
-      let clock: Hlc | null = typeof clockRow?.value === 'string' ? parseHlc(clockRow.value) : null;
+      const stored = await clockItem.get(db);
+      let clock: Hlc | null = stored === null ? null : parseHlc(stored);
       const nowMs = ctx.now();
       const createdAt = new Date(nowMs).toISOString();
 
@@ -74,7 +73,7 @@ export async function appendEvents(
       if (options.blobs?.length) await db.blobs.bulkAdd([...options.blobs]);
       await db.events.bulkAdd(events);
       await options.alongside?.(db, events);
-      await db.meta.put({ key: CLOCK_KEY, value: formatHlc(clock) });
+      await clockItem.put(db, formatHlc(clock));
       const incident = await refold(db, targetId);
       if (!incident) throw new Error('An incident must start with a declared event');
       await db.outbox.bulkAdd(

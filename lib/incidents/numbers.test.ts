@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { makeContext } from '../../test/support/domain';
-import { incidentRef, readIncidentNumbers } from './numbers';
+import { clockItem, incidentNumbers } from '../db/meta-items';
+import { incidentRef, readIncidentNumber, readIncidentNumbers } from './numbers';
 
 describe('incident numbers', () => {
   it('reads the numbers sync stored, ignoring other meta rows', async () => {
     const { db } = makeContext();
     await db.meta.bulkPut([
-      { key: 'incidentNumber:a', value: 12 },
-      { key: 'incidentNumber:b', value: 'junk' },
-      { key: 'clock', value: '001764147600000-00000-a' },
+      { key: incidentNumbers.key('a'), value: 12 },
+      { key: incidentNumbers.key('b'), value: 'junk' },
+      { key: clockItem.key, value: '001764147600000-00000-a' },
     ]);
     expect(await readIncidentNumbers(db)).toEqual(new Map([['a', 12]]));
     expect(incidentRef(12)).toBe('INC-12');
     expect(incidentRef(undefined)).toBeNull();
+  });
+
+  it('reads one incident\'s number, and none for a malformed or missing row', async () => {
+    const { db } = makeContext();
+    await db.meta.bulkPut([
+      { key: incidentNumbers.key('a'), value: 12 },
+      { key: incidentNumbers.key('b'), value: 'junk' },
+    ]);
+    expect(await readIncidentNumber(db, 'a')).toBe(12);
+    expect(await readIncidentNumber(db, 'b')).toBeUndefined();
+    expect(await readIncidentNumber(db, 'c')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { LAWRENCE, makeContext, ME } from '../../test/support/domain';
+import { clockItem } from '../db/meta-items';
 import { StorageFullError, ValidationError } from './errors';
 import {
   addFollowUp,
@@ -87,7 +88,7 @@ describe('declareIncident', () => {
     expect(error).toBeInstanceOf(StorageFullError);
     expect((error as Error).message).toMatch(/out of storage space/);
     expect(await counts(ctx)).toEqual({ events: 0, incidents: 0, outbox: 0 });
-    expect(await ctx.db.meta.get('clock')).toBeUndefined();
+    expect(await ctx.db.meta.get(clockItem.key)).toBeUndefined();
   });
 });
 

@@ -1,12 +1,8 @@
 import type { IncidentDatabase, QuarantineRow } from '../db/database';
+import { dirtyIncidentsItem, incidentNumbers, pullCursors } from '../db/meta-items';
 import { refold } from '../incidents/append';
 import type { IncidentEvent } from '../model/event';
 import { judgeIncoming, storeAdmitted } from './ingest';
-
-export const cursorKey = (teamId: string) => `cursor:${teamId}`;
-/** Incidents with pulled events not yet folded into their rows (persisted: a killed pull resumes). */
-export const DIRTY_KEY = 'sync:dirty';
-export const numberKey = (incidentId: string) => `incidentNumber:${incidentId}`;
 
 /** One pulled page, sorted by lib/sync/sort-rows.ts. */
 export interface PulledPage {
@@ -39,8 +35,8 @@ export async function applyPulled(
   return db.transaction('rw', [db.events, db.incidents, db.meta, db.blobs, db.quarantine], async () => {
     const { fresh, held } = await ingestPage(db, page, nowMs);
     await markDirty(db, fresh, page.final);
-    for (const [incidentId, n] of page.numbers) await db.meta.put({ key: numberKey(incidentId), value: n });
-    await db.meta.put({ key: cursorKey(page.teamId), value: page.cursor });
+    await incidentNumbers.putAll(db, page.numbers);
+    await pullCursors.putAll(db, [[page.teamId, page.cursor]]);
     return { added: fresh.length, held, fresh };
   });
 }
@@ -63,11 +59,11 @@ export async function ingestPage(db: IncidentDatabase, page: PulledPage, nowMs: 
 
 /** Lists touched incidents as dirty; on the final page, refolds every dirty one. Inside a transaction. */
 export async function markDirty(db: IncidentDatabase, fresh: readonly IncidentEvent[], final: boolean): Promise<void> {
-  const dirtyRow = await db.meta.get(DIRTY_KEY);
-  const dirty = new Set<string>([...((dirtyRow?.value as string[] | undefined) ?? []), ...fresh.map((e) => e.incidentId)]);
+  // Incidents with pulled events not yet folded into their rows (persisted: a killed pull resumes).
+  const dirty = new Set<string>([...(await dirtyIncidentsItem.get(db)), ...fresh.map((e) => e.incidentId)]);
   if (final) {
     for (const id of dirty) await refold(db, id);
     dirty.clear();
   }
-  await db.meta.put({ key: DIRTY_KEY, value: [...dirty] });
+  await dirtyIncidentsItem.put(db, [...dirty]);
 }

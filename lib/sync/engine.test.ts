@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryServer } from '../../test/support/memory-server';
 import { LAWRENCE, makeContext, ME } from '../../test/support/domain';
+import { clockItem, dirtyIncidentsItem } from '../db/meta-items';
 import { addNote, changeLead, changeSeverity, changeTitle, declareIncident, resolveIncident } from '../incidents/operations';
 import { addScreenshot, removeScreenshot } from '../incidents/screenshots';
 import { syncOnce } from './engine';
@@ -158,7 +159,7 @@ describe('sync engine', () => {
     await lawrence.sync();
     expect(await lawrence.ctx.db.incidents.count()).toBe(0);
     expect((await lawrence.ctx.db.quarantine.toArray())[0]?.reason).toBe('Clock more than a day ahead');
-    expect(String((await lawrence.ctx.db.meta.get('clock'))?.value ?? '') < '009999999999999').toBe(true);
+    expect(String((await lawrence.ctx.db.meta.get(clockItem.key))?.value ?? '') < '009999999999999').toBe(true);
   });
 
   it('a pull cut off between pages folds what it applied on the next pull', async () => {
@@ -178,7 +179,7 @@ describe('sync engine', () => {
     expect(await lawrence.ctx.db.incidents.count()).toBe(0); // …not yet folded, but listed as dirty
     await pullTeam(lawrence.ctx.db, lawrence.transport, TEAM, { limit: 4 });
     expect((await lawrence.ctx.db.incidents.get(id))?.noteCount).toBe(9);
-    expect((await lawrence.ctx.db.meta.get('sync:dirty'))?.value).toEqual([]);
+    expect((await lawrence.ctx.db.meta.get(dirtyIncidentsItem.key))?.value).toEqual([]);
   });
 
   it('keeps local-only incidents on the device', async () => {

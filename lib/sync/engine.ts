@@ -3,7 +3,7 @@ import type { IncidentEvent } from '../model/event';
 import { backoffDelay } from './backoff';
 import { pullTeam } from './pull';
 import { pushOutbox } from './push';
-import { readSyncState, SYNC_STATE_KEY, type SyncState } from './status';
+import { readSyncState, saveSyncState, type SyncState } from './status';
 import { AuthSyncError, TransientSyncError, type SyncTransport } from './transport';
 
 export interface SyncDeps {
@@ -21,7 +21,7 @@ export interface SyncDeps {
 }
 
 async function save(db: IncidentDatabase, state: SyncState) {
-  await db.meta.put({ key: SYNC_STATE_KEY, value: state });
+  await saveSyncState(db, state);
 }
 
 /**

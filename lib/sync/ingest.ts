@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { formatHlc, type Hlc, parseHlc, receive } from '../clock/hlc';
 import type { IncidentDatabase } from '../db/database';
+import { clockItem } from '../db/meta-items';
 import { isDeclaration, redactionRefusal } from '../incidents/authority';
 import { readNodeId } from '../incidents/node-id';
 import { scrubScreenshotEvent } from '../incidents/screenshots';
@@ -108,8 +109,8 @@ export async function storeAdmitted(db: IncidentDatabase, admitted: readonly Inc
 /** Advances the persisted clock past `events`, so what this device writes next sorts after them. */
 async function advanceClock(db: IncidentDatabase, events: readonly IncidentEvent[], nowMs: number): Promise<void> {
   const node = await readNodeId(db);
-  const row = await db.meta.get('clock');
-  const previous: Hlc | null = typeof row?.value === 'string' ? parseHlc(row.value) : null;
+  const stored = await clockItem.get(db);
+  const previous: Hlc | null = stored === null ? null : parseHlc(stored);
   const latest = events.reduce((max, e) => (e.hlc > max ? e.hlc : max), events[0]!.hlc);
-  await db.meta.put({ key: 'clock', value: formatHlc(receive(previous, parseHlc(latest), nowMs, node)) });
+  await clockItem.put(db, formatHlc(receive(previous, parseHlc(latest), nowMs, node)));
 }

@@ -1,6 +1,7 @@
 import type { IncidentDatabase } from '../db/database';
+import { incidentNumbers, pullCursors } from '../db/meta-items';
 import type { IncidentEvent } from '../model/event';
-import { applyPulled, cursorKey, ingestPage, markDirty, numberKey, type PulledPage } from './apply';
+import { applyPulled, ingestPage, markDirty, type PulledPage } from './apply';
 import { fromRow } from './row';
 import type { SyncTransport } from './transport';
 
@@ -16,8 +17,7 @@ export interface PullResult {
 }
 
 export async function readCursor(db: IncidentDatabase, teamId: string): Promise<number> {
-  const row = await db.meta.get(cursorKey(teamId));
-  return typeof row?.value === 'number' ? row.value : 0;
+  return (await pullCursors.get(db, teamId)) ?? 0;
 }
 
 /**
@@ -99,7 +99,7 @@ export async function retryQuarantined(db: IncidentDatabase, teamId: string, now
     const page = sortRows(rows.map((r) => ({ raw: r.row, receivedAt: r.receivedAt })), teamId);
     const { fresh } = await ingestPage(db, page, nowMs);
     await markDirty(db, fresh, true);
-    for (const [incidentId, n] of page.numbers) await db.meta.put({ key: numberKey(incidentId), value: n });
+    await incidentNumbers.putAll(db, page.numbers);
     return fresh;
   });
 }

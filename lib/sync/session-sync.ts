@@ -2,7 +2,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { IncidentDatabase } from '../db/database';
 import type { IncidentEvent } from '../model/event';
 import { syncOnce } from './engine';
-import { readSyncState, SYNC_STATE_KEY, type SyncState } from './status';
+import { readSyncState, saveSyncState, type SyncState } from './status';
 import { supabaseTransport } from './supabase-transport';
 
 /**
@@ -20,7 +20,7 @@ export async function syncWithSession(
   const { data } = await client.auth.getSession();
   if (!data.session) {
     const state: SyncState = { ...(await readSyncState(db)), state: 'signed_out', lastError: 'Not signed in' };
-    await db.meta.put({ key: SYNC_STATE_KEY, value: state });
+    await saveSyncState(db, state);
     return state;
   }
   const deps = {

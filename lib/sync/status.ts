@@ -1,27 +1,14 @@
 import type { IncidentDatabase } from '../db/database';
+import { syncStateItem, type SyncState } from '../db/meta-items';
 
-export const SYNC_STATE_KEY = 'sync:state';
+export { INITIAL_SYNC_STATE, type SyncState } from '../db/meta-items';
 
-/** What the UI says about sync; persisted, so a restarted worker and every page agree. */
-export interface SyncState {
-  state: 'synced' | 'offline' | 'error' | 'signed_out' | 'syncing';
-  lastError: string | null;
-  lastSyncedAt: string | null;
-  attempt: number;
-  nextAttemptAt: number;
+export function readSyncState(db: IncidentDatabase): Promise<SyncState> {
+  return syncStateItem.get(db);
 }
 
-export const INITIAL_SYNC_STATE: SyncState = {
-  state: 'synced',
-  lastError: null,
-  lastSyncedAt: null,
-  attempt: 0,
-  nextAttemptAt: 0,
-};
-
-export async function readSyncState(db: IncidentDatabase): Promise<SyncState> {
-  const row = await db.meta.get(SYNC_STATE_KEY);
-  return { ...INITIAL_SYNC_STATE, ...(row?.value as Partial<SyncState> | undefined) };
+export function saveSyncState(db: IncidentDatabase, state: SyncState): Promise<unknown> {
+  return syncStateItem.put(db, state);
 }
 
 export interface SyncStatus extends SyncState {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentNumbers } from '../../lib/db/meta-items';
 import { addNote, changeSeverity, changeTitle, declareIncident, resolveIncident } from '../../lib/incidents/operations';
 import { addScreenshot, removeScreenshot } from '../../lib/incidents/screenshots';
 import { supabaseTransport } from '../../lib/sync/supabase-transport';
@@ -49,7 +50,7 @@ describe('sync through Supabase', () => {
       await b.syncUntilDone();
     }
     expect(await a.projection()).toEqual(await b.projection());
-    expect((await a.ctx.db.meta.get(`incidentNumber:${id}`))?.value).toBe(1);
+    expect((await a.ctx.db.meta.get(incidentNumbers.key(id)))?.value).toBe(1);
   });
 
   it('five people converge on the same state', async () => {

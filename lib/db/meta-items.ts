@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { hlcSchema, nodeIdSchema } from '../clock/hlc';
+import { metaFamily, metaItem } from './meta-item';
+import { META_KEY, META_PREFIX } from './names';
+
+/**
+ * Every row of the `meta` table, each with its one typed, parsed accessor.
+ * Code outside lib/db/ reads and writes local state only through these.
+ */
+
+/** The persisted hybrid logical clock: the last timestamp this device stamped or received. */
+export const clockItem = metaItem(META_KEY.clock, hlcSchema.nullable(), null);
+
+/** This device's clock node id (lib/incidents/node-id.ts makes it once). */
+export const nodeIdItem = metaItem(META_KEY.nodeId, nodeIdSchema.nullable(), null);
+
+/** What the UI says about sync; persisted, so a restarted worker and every page agree. */
+export const syncStateSchema = z.object({
+  state: z.enum(['synced', 'offline', 'error', 'signed_out', 'syncing']).default('synced'),
+  lastError: z.string().nullable().default(null),
+  lastSyncedAt: z.string().nullable().default(null),
+  attempt: z.number().default(0),
+  nextAttemptAt: z.number().default(0),
+});
+export type SyncState = z.infer<typeof syncStateSchema>;
+
+export const INITIAL_SYNC_STATE: SyncState = syncStateSchema.parse({});
+
+export const syncStateItem = metaItem(META_KEY.syncState, syncStateSchema, INITIAL_SYNC_STATE);
+
+/** Incidents with pulled events not yet folded into their rows (persisted: a killed pull resumes). */
+export const dirtyIncidentsItem = metaItem(META_KEY.syncDirty, z.array(z.string()), []);
+
+/** Per team: the server sequence number this device has pulled up to. */
+export const pullCursors = metaFamily(META_PREFIX.cursor, z.number());
+
+/** Per incident: the team's human number (INC-12), assigned by the server and kept by sync. */
+export const incidentNumbers = metaFamily(META_PREFIX.incidentNumber, z.number());
+
+/** Events already posted to Slack, so each is posted once (the newest 500 are kept). */
+export const slackPostedItem = metaItem(META_KEY.slackPosted, z.array(z.string()), []);
+
+/** How the last post to Slack went, shown on the options page. */
+export const slackStatusSchema = z.object({ ok: z.boolean(), message: z.string(), at: z.string() });
+export type SlackStatus = z.infer<typeof slackStatusSchema>;
+export const slackStatusItem = metaItem<SlackStatus | null>(META_KEY.slackStatus, slackStatusSchema.nullable(), null);

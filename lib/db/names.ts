@@ -1,0 +1,29 @@
+/**
+ * Every name in the extension's IndexedDB, in one module without zod or
+ * Dexie: the popup's boot path (peek.ts) reads the database raw and must stay
+ * a few kilobytes (test/e2e/bundle.spec.ts). The typed, parsed accessors for
+ * the `meta` rows are in meta-items.ts; nothing outside lib/db/ spells a key.
+ */
+
+/** The IndexedDB database every extension page shares (Dexie and the popup's peek). */
+export const DB_NAME = 'incident-capture';
+
+/** The incidents projection and its `status` index (declared in schema.ts). */
+export const INCIDENTS_STORE = 'incidents';
+export const STATUS_INDEX = 'status';
+
+/** The `meta` table's rows with one fixed key. */
+export const META_KEY = {
+  clock: 'clock',
+  nodeId: 'nodeId',
+  syncState: 'sync:state',
+  syncDirty: 'sync:dirty',
+  slackPosted: 'slack:posted',
+  slackStatus: 'slack:status',
+} as const;
+
+/** The `meta` table's rows keyed per team or per incident: prefix + id. */
+export const META_PREFIX = {
+  cursor: 'cursor:',
+  incidentNumber: 'incidentNumber:',
+} as const;
