@@ -4,7 +4,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { getDb } from '../lib/db';
 import { listKnownPeople, type Person } from '../lib/incidents/queries';
 import { NAME_MAX } from '../lib/model/limits';
-import { useTeamMembers } from './use-team-members';
+import { teamRecordItem } from '../lib/supabase/team-id';
+import { teamMembersOf } from '../lib/supabase/team-members';
+import { useStorageItem } from './use-storage-item';
 
 const SOMEONE_ELSE = '__someone-else__';
 
@@ -25,7 +27,8 @@ export function LeadPicker({
   label?: string;
 }) {
   const known = useLiveQuery(() => listKnownPeople(getDb(), me), [me.id, me.name]) ?? [me];
-  const members = useTeamMembers();
+  // Former members may not lead; they are left out here.
+  const members = useStorageItem(teamRecordItem, { read: teamMembersOf, initial: [] }).filter((m) => !m.former);
   // Teammates first (by name), then anyone else who has led here; me always first.
   const people = [
     me,

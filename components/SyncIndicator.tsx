@@ -3,9 +3,10 @@ import { extensionPort } from './extension-port';
 import { getDb } from '../lib/db';
 import { request } from '../lib/messaging/send';
 import { describeSync, readSyncStatus } from '../lib/sync/status';
-import { describeDeparture } from '../lib/team/team-record';
+import { teamItem } from '../lib/supabase/team';
+import { departureOf, describeDeparture } from '../lib/team/team-record';
 import { useAction } from './use-action';
-import { useTeamDeparture } from './use-team-departure';
+import { useStorageItem } from './use-storage-item';
 
 /**
  * Where sync matters, say how it stands: local only, synced, N pending,
@@ -14,7 +15,7 @@ import { useTeamDeparture } from './use-team-departure';
 export function SyncIndicator({ teamId }: { teamId: string | null }) {
   const status = useLiveQuery(async () => (teamId ? readSyncStatus(getDb(), teamId) : null), [teamId]);
   const syncNow = useAction(() => request(extensionPort, { type: 'syncNow' }));
-  const departure = useTeamDeparture();
+  const departure = useStorageItem(teamItem, { read: departureOf, initial: null });
   if (!teamId && departure) {
     // Removed or left: say so, not just "Local only". The team's incidents stay readable here.
     return (

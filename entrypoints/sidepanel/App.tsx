@@ -5,7 +5,8 @@ import { useTeamPolling } from '../../components/use-team-polling';
 import type { Profile } from '../../lib/profile/profile';
 import { idSchema as incidentIdSchema } from '../../lib/model/incident-fields';
 import { focusIncidentItem } from '../../lib/navigation/focus-incident';
-import { useNudgeMinutes } from '../../components/use-team-settings';
+import { useStorageItem } from '../../components/use-storage-item';
+import { DEFAULT_TEAM_SETTINGS, parseTeamSettings, teamSettingsItem } from '../../lib/settings/team-settings';
 import { IncidentList } from './IncidentList';
 import { IncidentView } from './IncidentView';
 
@@ -51,7 +52,7 @@ function SidePanelHome({ profile, teamId }: { profile: Profile; teamId: string |
   const ctx = useDomain(profile, teamId);
   useTeamPolling(teamId);
   const [openId, open] = useOpenIncident();
-  const nudgeMinutes = useNudgeMinutes();
+  const { nudgeMinutes } = useStorageItem(teamSettingsItem, { read: parseTeamSettings, initial: DEFAULT_TEAM_SETTINGS });
   if (openId) return <IncidentView ctx={ctx} incidentId={openId} onBack={() => open(null)} nudgeMinutes={nudgeMinutes} />;
   return <IncidentList ctx={ctx} onOpen={open} nudgeMinutes={nudgeMinutes} />;
 }

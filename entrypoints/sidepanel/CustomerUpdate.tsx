@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useAction } from '../../components/use-action';
-import { useTeamSettings } from '../../components/use-team-settings';
+import { useStorageItem } from '../../components/use-storage-item';
+import { DEFAULT_TEAM_SETTINGS, parseTeamSettings, teamSettingsItem } from '../../lib/settings/team-settings';
 import { CHANNEL_LABEL } from '../../lib/model/labels';
 import { renderTemplate } from '../../lib/customer-updates/template';
 import type { DomainContext } from '../../lib/incidents/context';
@@ -13,7 +14,7 @@ import type { Incident } from '../../lib/model/incident';
  * copy it to wherever it goes, and log it on the timeline with its channel.
  */
 export function CustomerUpdate({ ctx, incident, onDone }: { ctx: DomainContext; incident: Incident; onDone?: () => void }) {
-  const settings = useTeamSettings();
+  const settings = useStorageItem(teamSettingsItem, { read: parseTeamSettings, initial: DEFAULT_TEAM_SETTINGS });
   const [templateIndex, setTemplateIndex] = useState(incident.status === 'resolved' ? 1 : 0);
   const template = settings.templates[templateIndex] ?? settings.templates[0]!;
   const draft = () => renderTemplate(template.text, incident, { nowMs: Date.now(), nextUpdateMinutes: settings.nudgeMinutes });

@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useTeamMembers } from '../../components/use-team-members';
+import { useStorageItem } from '../../components/use-storage-item';
+import { teamRecordItem } from '../../lib/supabase/team-id';
+import { teamMembersOf } from '../../lib/supabase/team-members';
 import { useAction } from '../../components/use-action';
 import type { DomainContext } from '../../lib/incidents/context';
 import { setFollowUpDone } from '../../lib/incidents/operations';
@@ -8,7 +10,7 @@ import { openFollowUps } from '../../lib/incidents/follow-ups';
 /** Every open follow-up across incidents, with its owner: the work left once the fires are out. */
 export function FollowUpsView({ ctx, onOpen }: { ctx: DomainContext; onOpen: (id: string) => void }) {
   const items = useLiveQuery(() => openFollowUps(ctx.db), []);
-  const members = useTeamMembers();
+  const members = useStorageItem(teamRecordItem, { read: teamMembersOf, initial: [] }).filter((m) => !m.former);
   const tick = useAction((incidentId: string, followUpId: string) => setFollowUpDone(ctx, incidentId, followUpId, true));
   const ownerName = (id: string | undefined) =>
     !id ? 'No owner' : id === ctx.actor.userId ? 'You' : (members.find((m) => m.id === id)?.name ?? 'A teammate');

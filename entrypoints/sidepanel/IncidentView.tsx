@@ -9,7 +9,9 @@ import { SafeLink, Timeline } from '../../components/Timeline';
 import { Timestamp } from '../../components/Timestamp';
 import { useAction } from '../../components/use-action';
 import { useNow } from '../../components/use-now';
-import { useTeamMembers } from '../../components/use-team-members';
+import { useStorageItem } from '../../components/use-storage-item';
+import { teamRecordItem } from '../../lib/supabase/team-id';
+import { teamMembersOf } from '../../lib/supabase/team-members';
 import type { DomainContext } from '../../lib/incidents/context';
 import {
   addNote,
@@ -58,7 +60,7 @@ export function IncidentView({
   const full = useLiveQuery(() => readTimeline(ctx.db, incidentId), [incidentId]);
   const events = full ?? head;
   const [controlsOpen, setControlsOpen] = useState(false);
-  const members = useTeamMembers();
+  const members = useStorageItem(teamRecordItem, { read: teamMembersOf, initial: [] }).filter((m) => !m.former);
   const number = useLiveQuery(() => readIncidentNumber(ctx.db, incidentId), [incidentId]);
   const now = useNow();
   const note = useAction((input: NoteInput) => addNote(ctx, incidentId, input));

@@ -1,4 +1,5 @@
 import { useAction } from '../../../components/use-action';
+import { useStorageItem } from '../../../components/use-storage-item';
 import { connectionItem } from '../../../lib/supabase/connection';
 import { accountItem, teamItem } from '../../../lib/supabase/team';
 import { departureOf, teamOf } from '../../../lib/team/team-record';
@@ -7,7 +8,6 @@ import { ANSWERED, ask } from './ask';
 import { ConnectForm } from './ConnectForm';
 import { SignInForm } from './SignInForm';
 import { TeamPanel } from './TeamPanel';
-import { useStorageValue } from './use-storage-value';
 
 /** Connect a project → sign in → create or join a team. Each step shows once the one before is done. */
 export function TeamSettings() {
@@ -17,9 +17,9 @@ export function TeamSettings() {
     window.addEventListener(ANSWERED, bump);
     return () => window.removeEventListener(ANSWERED, bump);
   }, []);
-  const connection = useStorageValue(connectionItem, version);
-  const account = useStorageValue(accountItem, version);
-  const record = useStorageValue(teamItem, version);
+  const connection = useStorageItem(connectionItem, { version });
+  const account = useStorageItem(accountItem, { version });
+  const record = useStorageItem(teamItem, { version });
   const userId = account?.userId ?? null;
   // Opening the page asks the server again: a removal shows here even before the next sync.
   useEffect(() => {
