@@ -1,0 +1,25 @@
+import type { ScreenshotEvent } from '../lib/model/event';
+import { SCREENSHOT_SOURCE_LABEL } from '../lib/model/labels';
+import { SafeLink } from './SafeLink';
+
+/** A screenshot on the timeline: its thumbnail opens the viewer. */
+export function ScreenshotEntry({ event: e, onOpen }: { event: ScreenshotEvent; onOpen?: ((e: ScreenshotEvent) => void) | undefined }) {
+  const { pageTitle, pageUrl, thumbnail, width, height } = e.body;
+  const label = `${SCREENSHOT_SOURCE_LABEL[e.body.source]}${pageTitle ? ` of ${pageTitle}` : ''}`;
+  return (
+    <figure className="shot">
+      <button type="button" className="shot-open" onClick={() => onOpen?.(e)} aria-label={`Open ${label.toLowerCase()}`}>
+        {thumbnail ? <img src={thumbnail} alt={label} width={320} /> : <span className="muted">{label}</span>}
+      </button>
+      <figcaption className="muted">
+        <span className="text">{label}</span> · {width}×{height}
+        {pageUrl && (
+          <>
+            {' · '}
+            <SafeLink href={pageUrl}>page</SafeLink>
+          </>
+        )}
+      </figcaption>
+    </figure>
+  );
+}
