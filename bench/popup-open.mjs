@@ -8,11 +8,11 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, median, startSite } from './support.mjs';
+import { within } from './wait.mjs';
 
-const OPENS = Number(process.env.BENCH_OPENS ?? 25);
 const WARMUP = 3;
 
-export async function benchPopupOpen() {
+export async function benchPopupOpen({ opens: OPENS = Number(process.env.BENCH_OPENS ?? 25) } = {}) {
   // A copy of the built extension plus one blank page: same origin, same
   // process model, nothing but an HTML document to load.
   const dir = mkdtempSync(join(tmpdir(), 'bench-ext-'));
@@ -44,11 +44,19 @@ export async function benchPopupOpen() {
     async function popupOnce() {
       const page = await session.context.newPage();
       await page.goto(session.url('popup.html'));
-      const t = await page.waitForFunction(() => {
-        const [mark] = performance.getEntriesByName('declare:title-ready');
-        const input = document.activeElement;
-        return mark && input?.tagName === 'INPUT' ? mark.startTime : null;
-      });
+      const t = await within(
+        "the popup's declare:title-ready mark with the Title field focused",
+        15_000,
+        page.waitForFunction(
+          () => {
+            const [mark] = performance.getEntriesByName('declare:title-ready');
+            const input = document.activeElement;
+            return mark && input?.tagName === 'INPUT' ? mark.startTime : null;
+          },
+          undefined,
+          { timeout: 20_000 },
+        ),
+      );
       const ms = await t.jsonValue();
       await page.close();
       return ms;
@@ -67,7 +75,11 @@ export async function benchPopupOpen() {
     async function floorOnce() {
       const page = await session.context.newPage();
       await page.goto(session.url('bench-floor.html'));
-      const t = await page.waitForFunction(() => performance.getEntriesByName('floor-ready')[0]?.startTime);
+      const t = await within(
+        "the floor page's floor-ready mark",
+        15_000,
+        page.waitForFunction(() => performance.getEntriesByName('floor-ready')[0]?.startTime, undefined, { timeout: 20_000 }),
+      );
       const ms = await t.jsonValue();
       await page.close();
       return ms;

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionSession } from '../test/support/chromium.mjs';
 import type { BenchData } from './sidepanel-data';
+import { within } from './wait.mjs';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
 export const DB_NAME = 'incident-capture';
@@ -19,7 +20,7 @@ export interface SidePanelBench {
 
 /** Writes rows into one object store with raw IndexedDB, in one transaction (structured clone, no Dexie). */
 function putRows(page: Page, store: string, rows: readonly unknown[]): Promise<void> {
-  return page.evaluate(
+  return within(`writing ${rows.length} rows into ${store}`, 60_000, page.evaluate(
     async ({ name, store, rows }) => {
       const db = await new Promise<IDBDatabase>((ok, fail) => {
         const open = indexedDB.open(name);
@@ -36,11 +37,11 @@ function putRows(page: Page, store: string, rows: readonly unknown[]): Promise<v
       db.close();
     },
     { name: DB_NAME, store, rows },
-  );
+  ));
 }
 
 export function countRows(page: Page): Promise<{ events: number; incidents: number }> {
-  return page.evaluate(async (name) => {
+  return within('counting the seeded events and incidents', 30_000, page.evaluate(async (name) => {
     const db = await new Promise<IDBDatabase>((ok, fail) => {
       const open = indexedDB.open(name);
       open.onsuccess = () => ok(open.result);
@@ -54,7 +55,7 @@ export function countRows(page: Page): Promise<{ events: number; incidents: numb
     const result = { events: await count('events'), incidents: await count('incidents') };
     db.close();
     return result;
-  }, DB_NAME);
+  }, DB_NAME));
 }
 
 /**
@@ -85,7 +86,7 @@ export async function startSidePanelBench(data: BenchData): Promise<SidePanelBen
     }, data.me);
     const setup = await session.context.newPage();
     await setup.goto(session.url('sidepanel.html'));
-    await setup.getByText('No incidents yet.').waitFor();
+    await setup.getByText('No incidents yet.').waitFor({ timeout: 30_000 });
     for (let i = 0; i < data.events.length; i += 5_000) await putRows(setup, 'events', data.events.slice(i, i + 5_000));
     for (let i = 0; i < data.incidents.length; i += 500) await putRows(setup, 'incidents', data.incidents.slice(i, i + 500));
     const counts = await countRows(setup);
