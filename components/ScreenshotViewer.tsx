@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { encodeScreenshot } from '../lib/capture/canvas-codec';
 import type { Rect } from '../lib/capture/mask-geometry';
 import { drawRedactions, type Size } from '../lib/capture/redact';
-import { formatDateTime } from '../lib/format/time';
 import type { DomainContext } from '../lib/incidents/context';
 import { removeScreenshot, replaceWithRedactedCopy } from '../lib/incidents/screenshots';
 import type { ScreenshotEvent } from '../lib/model/event';
@@ -10,8 +9,12 @@ import { RedactionLayer } from './RedactionLayer';
 import { screenshotFileName } from './screenshot-file-name';
 import { extensionPort } from './extension-port';
 import { request } from '../lib/messaging/send';
+import { RedactToolbar } from './RedactToolbar';
+import { ScreenshotCaption } from './ScreenshotCaption';
+import { RemoveControl } from './RemoveControl';
 import { useAction } from './use-action';
-import { toPng, useScreenshotImage } from './use-screenshot-image';
+import { CopyStatus, useCopyImage } from './use-copy-image';
+import { useScreenshotImage } from './use-screenshot-image';
 
 export { screenshotFileName };
 
@@ -47,7 +50,7 @@ export function ScreenshotViewer({ ctx, incidentId, event, canRemove, onClose }:
   const [natural, setNatural] = useState<Size>({ width: body.width, height: body.height });
   const [boxes, setBoxes] = useState<Rect[] | null>(null); // null: not redacting
   const [confirmingRemove, setConfirmingRemove] = useState(false);
-  const [copied, setCopied] = useState<{ ok: true } | { ok: false; message: string } | null>(null);
+  const { copy, copied } = useCopyImage();
 
   const remove = useAction(() => removeScreenshot(ctx, incidentId, event.id));
   const redact = useAction(async (blob: Blob, drawn: Rect[]) => {
@@ -82,18 +85,6 @@ export function ScreenshotViewer({ ctx, incidentId, event, canRemove, onClose }:
   }, [redacting, confirmingRemove]);
 
   const title = body.pageTitle || 'untitled page';
-  const pageUrl = body.pageUrl && /^https?:\/\//i.test(body.pageUrl) ? body.pageUrl : null;
-
-  async function copy(blob: Blob) {
-    setCopied(null);
-    try {
-      // The PNG is handed over as a promise so the write starts within the click (user activation).
-      await navigator.clipboard.write([new ClipboardItem({ 'image/png': toPng(blob) })]);
-      setCopied({ ok: true });
-    } catch (e) {
-      setCopied({ ok: false, message: `The image could not be copied: ${e instanceof Error ? e.message : String(e)}` });
-    }
-  }
 
   async function saveRedacted(blob: Blob, drawn: Rect[]) {
     if ((await redact.run(blob, drawn)) !== undefined) onClose();
@@ -105,22 +96,16 @@ export function ScreenshotViewer({ ctx, incidentId, event, canRemove, onClose }:
 
   // Also offered when the image is not on this device: a teammate's screenshot
   // can still be taken off the timeline (its thumbnail shows there).
-  const removeControl = !canRemove ? (
-    <span className="muted">Only the person who took it or the incident's lead can remove or redact it.</span>
-  ) : confirmingRemove ? (
-    <span className="row" role="group" aria-label="Remove this screenshot?">
-      <span>Remove this screenshot for everyone?</span>
-      <button type="button" className="danger" disabled={busy} onClick={() => void confirmRemove()}>
-        Remove for everyone
-      </button>
-      <button type="button" ref={keepButton} disabled={busy} onClick={() => setConfirmingRemove(false)}>
-        Keep
-      </button>
-    </span>
-  ) : (
-    <button type="button" ref={removeButton} disabled={busy} onClick={() => setConfirmingRemove(true)}>
-      Remove screenshot
-    </button>
+  const removeControl = (
+    <RemoveControl
+      canRemove={canRemove}
+      confirming={confirmingRemove}
+      busy={busy}
+      onConfirming={setConfirmingRemove}
+      onRemove={() => void confirmRemove()}
+      keepButton={keepButton}
+      removeButton={removeButton}
+    />
   );
 
   return (
@@ -140,17 +125,7 @@ export function ScreenshotViewer({ ctx, incidentId, event, canRemove, onClose }:
           Close
         </button>
       </div>
-      <p className="muted">
-        <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time> · {body.width} × {body.height} px
-        {pageUrl && (
-          <>
-            {' · '}
-            <a href={pageUrl} target="_blank" rel="noopener noreferrer">
-              {pageUrl}
-            </a>
-          </>
-        )}
-      </p>
+      <ScreenshotCaption event={event} />
 
       {image.status === 'loading' && <p className="muted">Loading image…</p>}
       {image.status === 'missing' && <p className="muted">This image is not on this device.</p>}
@@ -199,40 +174,17 @@ export function ScreenshotViewer({ ctx, incidentId, event, canRemove, onClose }:
           </div>
 
           {boxes !== null && (
-            <div className="row viewer-toolbar">
-              <p className="hint" ref={redactHint} tabIndex={-1}>
-                Drag over what to hide. Saving deletes the original and puts this redacted copy in its place.
-              </p>
-              <span className="visually-hidden" role="status">
-                {boxes.length === 1 ? '1 box drawn.' : `${boxes.length} boxes drawn.`}
-              </span>
-              <button type="button" disabled={busy || boxes.length === 0} onClick={() => setBoxes(boxes.slice(0, -1))}>
-                Undo last box
-              </button>
-              <button type="button" disabled={busy} onClick={() => setBoxes(null)}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="primary"
-                disabled={busy || boxes.length === 0}
-                onClick={() => void saveRedacted(image.blob, boxes)}
-              >
-                Save redacted copy
-              </button>
-            </div>
+            <RedactToolbar
+              boxes={boxes}
+              busy={busy}
+              hint={redactHint}
+              onUndo={() => setBoxes(boxes.slice(0, -1))}
+              onCancel={() => setBoxes(null)}
+              onSave={() => void saveRedacted(image.blob, boxes)}
+            />
           )}
 
-          {copied?.ok === true && (
-            <p className="muted" role="status">
-              Copied.
-            </p>
-          )}
-          {copied?.ok === false && (
-            <p className="error" role="alert">
-              {copied.message}
-            </p>
-          )}
+          <CopyStatus copied={copied} />
           <div className={`viewer-stage ${actualSize ? 'actual' : 'fit'}`}>
             <div className="viewer-frame">
               <img
