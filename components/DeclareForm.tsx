@@ -147,7 +147,7 @@ export function DeclareForm({
         ))}
         <p className="hint">Major means significant customer impact: people should join in.</p>
       </fieldset>
-      <LeadPicker me={me} value={lead} onChange={setLead} />
+      <LeadPicker db={ctx.db} me={me} value={lead} onChange={setLead} />
       <div className="field">
         <label htmlFor={ids.summary}>
           Summary <span className="hint">(optional)</span>

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
-import { getDb } from '../lib/db';
+import type { IncidentDatabase } from '../lib/db/database';
 import { listKnownPeople, type Person } from '../lib/incidents/queries';
 import { NAME_MAX } from '../lib/model/limits';
 import { teamRecordItem } from '../lib/supabase/team-id';
@@ -16,17 +16,20 @@ const SOMEONE_ELSE = '__someone-else__';
  * has no name yet.
  */
 export function LeadPicker({
+  db,
   me,
   value,
   onChange,
   label = 'Lead',
 }: {
+  /** Where the people who have led here are read from. */
+  db: IncidentDatabase;
   me: Person;
   value: Person | null;
   onChange: (lead: Person | null) => void;
   label?: string;
 }) {
-  const known = useLiveQuery(() => listKnownPeople(getDb(), me), [me.id, me.name]) ?? [me];
+  const known = useLiveQuery(() => listKnownPeople(db, me), [db, me.id, me.name]) ?? [me];
   // Former members may not lead; they are left out here.
   const members = useStorageItem(teamRecordItem, { read: teamMembersOf, initial: [] }).filter((m) => !m.former);
   // Teammates first (by name), then anyone else who has led here; me always first.

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { extensionPort } from './extension-port';
-import { getDb } from '../lib/db';
+import type { IncidentDatabase } from '../lib/db/database';
 import { request } from '../lib/messaging/send';
 import { describeSync, readSyncStatus } from '../lib/sync/status';
 import { teamItem } from '../lib/supabase/team';
@@ -12,8 +12,8 @@ import { useStorageItem } from './use-storage-item';
  * Where sync matters, say how it stands: local only, synced, N pending,
  * offline, signed out, or the error. Live: it reads the persisted state.
  */
-export function SyncIndicator({ teamId }: { teamId: string | null }) {
-  const status = useLiveQuery(async () => (teamId ? readSyncStatus(getDb(), teamId) : null), [teamId]);
+export function SyncIndicator({ db, teamId }: { db: IncidentDatabase; teamId: string | null }) {
+  const status = useLiveQuery(async () => (teamId ? readSyncStatus(db, teamId) : null), [teamId]);
   const syncNow = useAction(() => request(extensionPort, { type: 'syncNow' }));
   const departure = useStorageItem(teamItem, { read: departureOf, initial: null });
   if (!teamId && departure) {

@@ -1,13 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { LeadPicker } from '../../components/LeadPicker';
 import { useAction } from '../../components/use-action';
+import type { IncidentDatabase } from '../../lib/db/database';
 import type { Person } from '../../lib/incidents/queries';
 
 export function HandOver({
+  db,
   me,
   current,
   onHandOver,
 }: {
+  db: IncidentDatabase;
   me: Person;
   current: Person;
   onHandOver: (lead: Person) => Promise<unknown>;
@@ -21,7 +24,7 @@ export function HandOver({
   }
   return (
     <form onSubmit={submit} aria-label="Hand over the lead">
-      <LeadPicker me={me} value={lead} onChange={setLead} label="Lead" />
+      <LeadPicker db={db} me={me} value={lead} onChange={setLead} label="Lead" />
       <button type="submit" disabled={handOver.busy || lead?.id === current.id}>
         Hand over
       </button>

@@ -37,7 +37,7 @@ export function IncidentControls({ ctx, incident, me }: { ctx: DomainContext; in
             </select>
             {severity.error && <p className="error" role="alert">{severity.error.message}</p>}
           </div>
-          <HandOver me={me} current={{ id: incident.leadId, name: incident.leadName }} onHandOver={(p) => changeLead(ctx, incidentId, p)} />
+          <HandOver db={ctx.db} me={me} current={{ id: incident.leadId, name: incident.leadName }} onHandOver={(p) => changeLead(ctx, incidentId, p)} />
           {incident.status === 'active' ? (
             <ResolveForm
               onResolve={(o, f) => void resolve.run(o, f)}

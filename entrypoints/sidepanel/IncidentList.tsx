@@ -47,7 +47,7 @@ export function IncidentList({ ctx, onOpen, nudgeMinutes }: { ctx: DomainContext
     <>
       <header>
         <h1>Incidents</h1>
-        <SyncIndicator teamId={ctx.teamId ?? null} />
+        <SyncIndicator db={ctx.db} teamId={ctx.teamId ?? null} />
         <button type="button" onClick={() => setDeclaring((d) => !d)} aria-expanded={declaring}>
           {declaring ? 'Cancel' : 'New incident'}
         </button>

@@ -1,4 +1,5 @@
 import { SyncIndicator } from '../../../components/SyncIndicator';
+import { getDb } from '../../../lib/db';
 import type { Departure, Team } from '../../../lib/team/team-record';
 import { DepartureNotice } from './DepartureNotice';
 import { HeldBackRows } from './HeldBackRows';
@@ -22,7 +23,7 @@ export function TeamPanel({ team, departure, myUserId }: { team: Team | null; de
   return (
     <div className="stack">
       <p>
-        Team <strong>{team.name}</strong> · <SyncIndicator teamId={team.teamId} />
+        Team <strong>{team.name}</strong> · <SyncIndicator db={getDb()} teamId={team.teamId} />
       </p>
       <InviteCodes team={team} />
       <MemberList team={team} myUserId={myUserId} />
