@@ -1,4 +1,4 @@
-import { THUMBNAIL_MAX_CHARS } from '../model/event-limits';
+import { THUMBNAIL_MAX_CHARS } from '../model/limits';
 
 export const THUMBNAIL_BOX = { width: 320, height: 200 };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hlcSchema } from '../clock/hlc';
-import { THUMBNAIL_MAX_CHARS } from './event-limits';
+import { THUMBNAIL_MAX_CHARS } from './limits';
 import {
   httpUrlSchema,
   idSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { NAME_MAX, NOTE_MAX, SUMMARY_MAX, TITLE_MAX } from './limits';
-import { BIDI_NAME_MESSAGE, BIDI_TEAM_NAME_MESSAGE, BIDI_TITLE_MESSAGE, hasBidiControls } from './text-direction';
+import { NOTE_MAX, SUMMARY_MAX, TITLE_MAX } from './limits';
+import { CONTROL_CHARS } from './person-name';
+import { BIDI_TEAM_NAME_MESSAGE, BIDI_TITLE_MESSAGE, hasBidiControls } from './text-direction';
 
 /** Two severities only: Minor is declared for visibility, Major means real customer impact. */
 export const severitySchema = z.enum(['minor', 'major']);
@@ -15,9 +16,8 @@ export type Outcome = z.infer<typeof outcomeSchema>;
 
 export { NAME_MAX, NOTE_MAX, SUMMARY_MAX, TITLE_MAX } from './limits';
 
-// C0 and C1 control characters. Titles are one line of plain text; a tab or a
-// line break pasted from a terminal would break lists and exports.
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+// C0 and C1 control characters (./person-name.ts). Titles are one line of plain text;
+// a tab or a line break pasted from a terminal would break lists and exports.
 // Notes keep tabs and line breaks (pasted logs) but nothing else from C0/C1.
 const NOTE_CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
@@ -45,13 +45,8 @@ export const noteTextSchema = z
   .max(NOTE_MAX, `Notes are limited to ${NOTE_MAX.toLocaleString('en')} characters.`)
   .refine((s) => !NOTE_CONTROL_CHARS.test(s), { message: 'The text contains control characters.' });
 
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name.')
-  .max(NAME_MAX, `Keep names to ${NAME_MAX} characters or fewer.`)
-  .refine((s) => !CONTROL_CHARS.test(s), { message: 'The name contains control characters.' })
-  .refine((s) => !hasBidiControls(s), { message: BIDI_NAME_MESSAGE });
+/** Defined once, in zod/mini, for the popup's profile too (./person-name.ts). */
+export { personNameSchema } from './person-name';
 
 /** A team's name, as create_team stores it (the server refuses the same characters). */
 export const teamNameSchema = z

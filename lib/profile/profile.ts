@@ -1,22 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
 import { storage } from 'wxt/utils/storage';
 // zod/mini: the profile is read before the popup can show anything, and the
-// full zod build would push the popup past its JS budget. Same rules as
-// personNameSchema in lib/model/incident-fields.ts.
+// full zod build would push the popup past its JS budget.
 import * as z from 'zod/mini';
 import { ValidationError } from '../incidents/errors';
-import { NAME_MAX } from '../model/limits';
+import { storedNameSchema } from '../model/person-name';
 import { BIDI_NAME_MESSAGE, hasBidiControls } from '../model/text-direction';
 
 /** Who I am on this device. Local-only by default: no account, no server. */
 export const profileSchema = z.object({
   userId: z.uuid(),
-  displayName: z.string().check(
-    z.trim(),
-    z.minLength(1, 'Enter a name.'),
-    z.maxLength(NAME_MAX, `Keep names to ${NAME_MAX} characters or fewer.`),
-    z.refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'The name contains control characters.'),
-  ),
+  displayName: storedNameSchema,
 });
 export type Profile = z.infer<typeof profileSchema>;
 
