@@ -1,9 +1,16 @@
 // zod/mini: the lead picker is on the popup's path, whose budget full zod would break.
 import * as z from 'zod/mini';
 
-/** The names slice of lib/team/team-record.ts's teamSchema; a departure record has no members. */
+/**
+ * Who a team member is, as the team record stores them: the one definition,
+ * which lib/team/team-record.ts's full-zod memberSchema extends (zod 4's mini
+ * and classic schemas share a core, so its shape spreads into a classic object).
+ */
+export const memberIdentityShape = { userId: z.uuid(), displayName: z.string() };
+
+/** The names slice of the team record; a departure record has no members. */
 const membersSchema = z.object({
-  members: z.array(z.object({ userId: z.uuid(), displayName: z.string(), former: z.optional(z.boolean()) })),
+  members: z.array(z.object({ ...memberIdentityShape, former: z.optional(z.boolean()) })),
 });
 
 export interface Member {

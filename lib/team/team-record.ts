@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { memberIdentityShape } from '../supabase/team-members';
 
 /**
  * What this device keeps about its team, in one storage key (`local:team`):
@@ -10,8 +11,7 @@ import { z } from 'zod';
 export const roleSchema = z.enum(['owner', 'member']);
 
 export const memberSchema = z.object({
-  userId: z.uuid(),
-  displayName: z.string(),
+  ...memberIdentityShape, // userId, displayName: defined once, in zod/mini, for the popup's lead picker
   role: roleSchema,
   /** Removed, left, or their account deleted: their name stays on what they wrote. */
   former: z.boolean().default(false),
