@@ -6,6 +6,7 @@ import { changeLead, changeSeverity, changeTitle, reopenIncident, resolveInciden
 import type { Person } from '../../lib/incidents/queries';
 import type { Incident } from '../../lib/model/incident';
 import type { Outcome, Severity } from '../../lib/model/incident-fields';
+import { SEVERITY_LABEL } from '../../lib/model/labels';
 import { HandOver } from './HandOver';
 import { RenameForm } from './RenameForm';
 
@@ -32,8 +33,11 @@ export function IncidentControls({ ctx, incident, me }: { ctx: DomainContext; in
               onChange={(e) => void severity.run(e.target.value as Severity)}
               disabled={severity.busy}
             >
-              <option value="minor">Minor</option>
-              <option value="major">Major</option>
+              {(Object.keys(SEVERITY_LABEL) as Severity[]).map((level) => (
+                <option key={level} value={level}>
+                  {SEVERITY_LABEL[level]}
+                </option>
+              ))}
             </select>
             {severity.error && <p className="error" role="alert">{severity.error.message}</p>}
           </div>

@@ -1,4 +1,4 @@
-import { OUTCOME_TEXT } from '../model/labels';
+import { OUTCOME_TEXT, SEVERITY_LABEL } from '../model/labels';
 import type { Incident } from '../model/incident';
 
 /**
@@ -12,7 +12,7 @@ export function renderTemplate(template: string, incident: Incident, { nowMs, ne
     title: incident.title,
     summary: incident.summary || 'we are still confirming the scope',
     status: incident.status === 'active' ? 'investigating' : 'resolved',
-    severity: incident.severity === 'major' ? 'Major' : 'Minor',
+    severity: SEVERITY_LABEL[incident.severity],
     lead: incident.leadName,
     outcome: incident.outcome ? OUTCOME_TEXT[incident.outcome] : 'in progress',
     next_update: next.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }),
