@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { describeError } from '../lib/incidents/errors';
 import { NAME_MAX } from '../lib/model/limits';
-import { loadProfile, saveDisplayName, watchProfile, type Profile } from '../lib/profile/profile';
-import { loadTeamId, parseTeamId, teamIdItem } from '../lib/supabase/team-id';
+import { profileItem, profileOf, saveDisplayName, type Profile } from '../lib/profile/profile';
+import { parseTeamId, teamIdItem } from '../lib/supabase/team-id';
+import { useStorageItem } from './use-storage-item';
 
 /**
  * First run asks for one thing: the name teammates will see as the lead.
@@ -19,18 +20,13 @@ export function ProfileGate({
   initial?: Profile | undefined;
   initialTeamId?: string | null | undefined;
 }) {
-  const [profile, setProfile] = useState<Profile | null | undefined>(initial);
-  const [teamId, setTeamId] = useState<string | null | undefined>(initialTeamId);
-  useEffect(() => {
-    if (!initial) void loadProfile().then(setProfile);
-    return watchProfile(setProfile);
-  }, [initial]);
-  useEffect(() => {
-    if (initialTeamId === undefined) void loadTeamId().then(setTeamId);
-    return teamIdItem.watch((value) => setTeamId(parseTeamId(value)));
-  }, [initialTeamId]);
+  const stored = useStorageItem<unknown, Profile | null | undefined>(profileItem, { read: profileOf, initial });
+  const teamId = useStorageItem<unknown, string | null | undefined>(teamIdItem, { read: parseTeamId, initial: initialTeamId });
+  // The name just saved shows at once, before storage reports the change.
+  const [saved, setSaved] = useState<Profile | null>(null);
+  const profile = stored === null && saved ? saved : stored;
   if (profile === undefined || teamId === undefined) return <p className="muted" aria-busy="true">Loading…</p>;
-  if (profile === null) return <NameForm onSaved={setProfile} />;
+  if (profile === null) return <NameForm onSaved={setSaved} />;
   return <>{children(profile, teamId)}</>;
 }
 

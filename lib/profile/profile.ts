@@ -16,10 +16,15 @@ export type Profile = z.infer<typeof profileSchema>;
 
 export const profileItem = storage.defineItem<unknown>('local:profile', { fallback: null });
 
+/** A stored value as a profile, or null (first run, or what is stored is not a valid profile). */
+export function profileOf(value: unknown): Profile | null {
+  const parsed = profileSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 /** The stored profile, or null on first run (or if what is stored is not a valid profile). */
 export async function loadProfile(): Promise<Profile | null> {
-  const parsed = profileSchema.safeParse(await profileItem.getValue());
-  return parsed.success ? parsed.data : null;
+  return profileOf(await profileItem.getValue());
 }
 
 /** Sets my display name, creating my local user id the first time. */
@@ -32,11 +37,4 @@ export async function saveDisplayName(name: string): Promise<Profile> {
   const profile = profileSchema.parse({ userId: existing?.userId ?? uuidv7(), displayName: name });
   await profileItem.setValue(profile);
   return profile;
-}
-
-export function watchProfile(callback: (profile: Profile | null) => void): () => void {
-  return profileItem.watch((value) => {
-    const parsed = profileSchema.safeParse(value);
-    callback(parsed.success ? parsed.data : null);
-  });
 }
