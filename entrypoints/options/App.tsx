@@ -5,19 +5,21 @@ import { ExportImport } from './export/ExportImport';
 import { StorageUsage } from './StorageUsage';
 import { TeamSettings } from './team/TeamSettings';
 import { RunningSettings } from './RunningSettings';
+import type { IncidentDatabase } from '../../lib/db/database';
 
-export function App() {
+/** The options page; main.tsx hands it the one database, which it passes down. */
+export function App({ db }: { db: IncidentDatabase }) {
   return (
     <main style={{ maxWidth: 560, margin: '24px auto', padding: '0 16px' }} className="stack">
       <h1>Incident Capture settings</h1>
       <ProfileGate>{(profile) => <Profile name={profile.displayName} />}</ProfileGate>
-      <TeamSettings />
-      <RunningSettings />
+      <TeamSettings db={db} />
+      <RunningSettings db={db} />
       <section className="card">
         <CaptureSettingsForm />
       </section>
-      <StorageUsage />
-      <ExportImport />
+      <StorageUsage db={db} />
+      <ExportImport db={db} />
       <section className="card">
         <h2>Where incidents are kept</h2>
         <p>

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { useAction } from '../../components/use-action';
-import { getDb } from '../../lib/db';
+import type { IncidentDatabase } from '../../lib/db/database';
 import { slackStatusItem } from '../../lib/db/meta-items';
 import { formatDateTime } from '../../lib/format/time';
 import { checkWebhookUrl, loadTeamSettings, saveTeamSettings, type TeamSettings } from '../../lib/settings/team-settings';
@@ -17,7 +17,7 @@ async function allowWebhook(url: string): Promise<void> {
 }
 
 /** How you run incidents: the customer-update nudge and templates, notifications, and Slack. */
-export function RunningSettings() {
+export function RunningSettings({ db }: { db: IncidentDatabase }) {
   const [settings, setSettings] = useState<TeamSettings | null>(null);
   const [saved, setSaved] = useState(false);
   const save = useAction(async (next: TeamSettings) => {
@@ -28,7 +28,7 @@ export function RunningSettings() {
     setSaved(true);
   });
   const test = useAction(() => ask({ type: 'testSlack' }));
-  const slackStatus = useLiveQuery(() => slackStatusItem.get(getDb()));
+  const slackStatus = useLiveQuery(() => slackStatusItem.get(db));
   const ids = { nudge: useId(), webhook: useId() };
   useEffect(() => {
     void loadTeamSettings().then(setSettings);

@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../lib/db';
+import type { IncidentDatabase } from '../../lib/db/database';
 import { screenshotUsage } from '../../lib/db/blob-usage';
 import { formatBytes } from '../../lib/format/bytes';
 
-export function StorageUsage() {
+export function StorageUsage({ db }: { db: IncidentDatabase }) {
   const usage = useLiveQuery(async () => {
     const [shots, estimate] = await Promise.all([
-      screenshotUsage(getDb()),
+      screenshotUsage(db),
       navigator.storage?.estimate?.().catch(() => null) ?? null,
     ]);
     return { shots, estimate };

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../../lib/db';
+import type { IncidentDatabase } from '../../../lib/db/database';
 import { formatDateTime } from '../../../lib/format/time';
 import { heldBackByReason } from '../../../lib/sync/held-back';
 
@@ -8,8 +8,8 @@ import { heldBackByReason } from '../../../lib/sync/held-back';
  * a clock far ahead, a row this version cannot read, a forged redaction. None
  * is dropped: every sync tries them again.
  */
-export function HeldBackRows({ teamId }: { teamId: string }) {
-  const groups = useLiveQuery(async () => heldBackByReason(await getDb().quarantine.where('teamId').equals(teamId).toArray()), [teamId]);
+export function HeldBackRows({ db, teamId }: { db: IncidentDatabase; teamId: string }) {
+  const groups = useLiveQuery(async () => heldBackByReason(await db.quarantine.where('teamId').equals(teamId).toArray()), [teamId]);
   if (!groups?.length) return null;
   const total = groups.reduce((n, g) => n + g.count, 0);
   return (

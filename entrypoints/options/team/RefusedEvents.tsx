@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../../lib/db';
+import type { IncidentDatabase } from '../../../lib/db/database';
 import { formatDateTime } from '../../../lib/format/time';
 
 /** Events the server refused for good, with its reason. */
-export function RefusedEvents() {
-  const deadLetters = useLiveQuery(() => getDb().deadLetters.toArray(), []);
+export function RefusedEvents({ db }: { db: IncidentDatabase }) {
+  const deadLetters = useLiveQuery(() => db.deadLetters.toArray(), []);
   if (!deadLetters?.length) return null;
   return (
     <>

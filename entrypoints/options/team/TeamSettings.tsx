@@ -1,3 +1,4 @@
+import type { IncidentDatabase } from '../../../lib/db/database';
 import { useAction } from '../../../components/use-action';
 import { useStorageItem } from '../../../components/use-storage-item';
 import { connectionItem } from '../../../lib/supabase/connection';
@@ -10,7 +11,7 @@ import { SignInForm } from './SignInForm';
 import { TeamPanel } from './TeamPanel';
 
 /** Connect a project → sign in → create or join a team. Each step shows once the one before is done. */
-export function TeamSettings() {
+export function TeamSettings({ db }: { db: IncidentDatabase }) {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     const bump = () => setVersion((v) => v + 1);
@@ -53,7 +54,7 @@ export function TeamSettings() {
                   Sign out
                 </button>
               </p>
-              <TeamPanel team={teamOf(record)} departure={departureOf(record)} myUserId={userId} />
+              <TeamPanel db={db} team={teamOf(record)} departure={departureOf(record)} myUserId={userId} />
             </>
           )}
         </>
