@@ -8,9 +8,15 @@ try {
   const tab = await s.context.newPage();
   await tab.goto(`${site.origin}/grafana`);
 
-  const popup = await s.context.newPage();
-  await popup.setViewportSize({ width: 380, height: 560 });
-  await popup.goto(s.url('popup.html'));
+  // The popup in a window of its own, as the toolbar opens it over the page:
+  // the page stays the active tab, so the capture buttons show.
+  const opened = s.context.waitForEvent('page', (p) => p.url().startsWith(s.url('popup.html')));
+  await s.worker.evaluate(async (url) => {
+    await chrome.windows.create({ url, type: 'popup', width: 380, height: 640 });
+  }, s.url('popup.html'));
+  const popup = await opened;
+  await popup.setViewportSize({ width: 380, height: 640 });
+  await popup.waitForLoadState('domcontentloaded');
   await popup.getByLabel('Your name').fill('Sophie');
   await popup.getByRole('button', { name: 'Save name' }).click();
   await popup.getByLabel('Title', { exact: true }).fill('Checkout errors spiking after deploy 412');
@@ -25,6 +31,7 @@ try {
   await popup.getByLabel('Title', { exact: true }).fill('Webhook retries piling up');
   await popup.getByRole('button', { name: 'Declare incident' }).click();
   await popup.getByRole('button', { name: 'Open side panel' }).waitFor();
+  await popup.getByRole('button', { name: 'Screenshot' }).waitFor();
   await popup.screenshot({ path: 'docs/images/popup-incident.png' });
 
   const panel = await s.context.newPage();
@@ -42,6 +49,12 @@ try {
   await panel.getByRole('button', { name: '← All incidents' }).click();
   await panel.getByRole('list', { name: 'Active incidents' }).waitFor();
   await panel.screenshot({ path: 'docs/images/sidepanel-list.png' });
+
+  const options = await s.context.newPage();
+  await options.setViewportSize({ width: 900, height: 1100 });
+  await options.goto(s.url('options.html'));
+  await options.getByRole('heading', { name: 'Team' }).waitFor();
+  await options.screenshot({ path: 'docs/images/options.png' });
 } finally {
   await s.close();
   await site.close();
