@@ -34,6 +34,12 @@ export function ExportImport({ db = getDb(), now = Date.now }: { db?: IncidentDa
     }
   }
 
+  const downloadButton = (label: string, make: Parameters<typeof download>[0]) => (
+    <button type="button" disabled={exporting} onClick={() => void download(make)}>
+      {label}
+    </button>
+  );
+
   async function chooseFile(e: ChangeEvent<HTMLInputElement>) {
     const input = e.currentTarget;
     const file = input.files?.[0];
@@ -53,19 +59,11 @@ export function ExportImport({ db = getDb(), now = Date.now }: { db?: IncidentDa
         imported into another browser.
       </p>
       <div>
-        <button
-          type="button"
-          disabled={exporting}
-          onClick={() =>
-            void download(async () => ({
-              name: datedFileName('incident-register', 'csv', now()),
-              text: UTF8_BOM + (await incidentRegister(db)),
-              type: 'text/csv;charset=utf-8',
-            }))
-          }
-        >
-          Download incident register (CSV)
-        </button>
+        {downloadButton('Download incident register (CSV)', async () => ({
+          name: datedFileName('incident-register', 'csv', now()),
+          text: UTF8_BOM + (await incidentRegister(db)),
+          type: 'text/csv;charset=utf-8',
+        }))}
       </div>
       <div className="stack">
         <label>
@@ -73,19 +71,11 @@ export function ExportImport({ db = getDb(), now = Date.now }: { db?: IncidentDa
           screenshots
         </label>
         <div>
-          <button
-            type="button"
-            disabled={exporting}
-            onClick={() =>
-              void download(async () => ({
-                name: datedFileName('incident-export', 'json', now()),
-                text: await exportJson(db, { includeImages, now }),
-                type: 'application/json',
-              }))
-            }
-          >
-            Download full export (JSON)
-          </button>
+          {downloadButton('Download full export (JSON)', async () => ({
+            name: datedFileName('incident-export', 'json', now()),
+            text: await exportJson(db, { includeImages, now }),
+            type: 'application/json',
+          }))}
         </div>
       </div>
       {exportError && (
