@@ -5,8 +5,6 @@ import { applyPulled, ingestPage, markDirty, type PulledPage } from './apply';
 import { fromRow } from './row';
 import type { SyncTransport } from './transport';
 
-export { MAX_CLOCK_LEAD_MS } from './ingest';
-
 export interface PullResult {
   added: number;
   /** Rows held back by this pull (pending: retried on every later pull). */
