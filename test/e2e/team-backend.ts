@@ -1,6 +1,8 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { startStandin, type Standin } from '../support/standin';
 import { createSupabaseDatabase, type SupabaseDatabase } from '../support/supabase-db';
-import { startTestSite, type ExtensionSession } from './fixtures';
+import { launchExtension, startTestSite, type ExtensionSession } from './fixtures';
 import { OptionsPage } from './pages/options.page';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -41,4 +43,29 @@ export async function connectAs(standin: Standin, session: ExtensionSession, nam
   await options.connect(standin.url, standin.anonKey);
   await options.signIn(email, PASSWORD);
   return options;
+}
+
+/** Two browser profiles and a team backend for one spec file: set up before it, torn down after it. */
+export interface TwoPeople {
+  backend: TeamBackend;
+  sophie: ExtensionSession;
+  lawrence: ExtensionSession;
+  /** Names, connects and signs in `session` as `name` (connectAs). */
+  setUp(session: ExtensionSession, name: string, email: string): Promise<OptionsPage>;
+}
+
+export function twoPeopleOnATeam(): TwoPeople {
+  const people = {
+    setUp: (session: ExtensionSession, name: string, email: string) => connectAs(people.backend.standin, session, name, email),
+  } as TwoPeople;
+  beforeAll(async () => {
+    [people.backend, people.sophie, people.lawrence] = await Promise.all([startTeamBackend(), launchExtension(), launchExtension()]);
+  });
+  afterAll(async () => {
+    await Promise.all([people.sophie?.close(), people.lawrence?.close()]);
+    // A profile relaunched on its own folder is kept by close(): remove both either way.
+    for (const s of [people.sophie, people.lawrence]) if (s) rmSync(s.userDataDir, { recursive: true, force: true });
+    await people.backend?.stop();
+  });
+  return people;
 }

@@ -1,28 +1,18 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Standin } from '../support/standin';
-import type { SupabaseDatabase } from '../support/supabase-db';
-import { launchExtension, openPopupWindow, type ExtensionSession } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { openPopupWindow } from './fixtures';
 import { OptionsPage } from './pages/options.page';
 import { PopupPage } from './pages/popup.page';
 import { SidePanelPage } from './pages/sidepanel.page';
-import { connectAs, startTeamBackend, type TeamBackend } from './team-backend';
+import { twoPeopleOnATeam } from './team-backend';
 
 const INVALID = 'This invite code is not valid or has expired. Ask a teammate for a new code.';
 const TITLE = 'Checkout latency over 4 s';
 
 describe('a team over time: removal, rejoining, handing over, leaving, revoked codes', () => {
-  let backend: TeamBackend;
-  let database: SupabaseDatabase;
-  let standin: Standin;
-  let site: TeamBackend['site'];
-  let sophie: ExtensionSession;
-  let lawrence: ExtensionSession;
+  const t = twoPeopleOnATeam();
   let sophieOptions: OptionsPage;
   let lawrenceOptions: OptionsPage;
   let firstCode: string;
-
-  const setUp = (session: ExtensionSession, name: string, email: string) => connectAs(standin, session, name, email);
 
   /** Events stored on this device (read from IndexedDB in an extension page). */
   const incidentCount = (page: OptionsPage) =>
@@ -38,21 +28,10 @@ describe('a team over time: removal, rejoining, handing over, leaving, revoked c
         }),
     );
 
-  beforeAll(async () => {
-    [backend, sophie, lawrence] = await Promise.all([startTeamBackend(), launchExtension(), launchExtension()]);
-    ({ database, standin, site } = backend);
-  });
-
-  afterAll(async () => {
-    await Promise.all([sophie?.close(), lawrence?.close()]);
-    for (const s of [sophie, lawrence]) if (s) rmSync(s.userDataDir, { recursive: true, force: true });
-    await backend?.stop();
-  });
-
   it('Sophie forms Acme, Lawrence joins and receives her incident', async () => {
-    sophieOptions = await setUp(sophie, 'Sophie', 'sophie@example.test');
+    sophieOptions = await t.setUp(t.sophie, 'Sophie', 'sophie@example.test');
     firstCode = await sophieOptions.createTeam('Acme');
-    lawrenceOptions = await setUp(lawrence, 'Lawrence', 'lawrence@example.test');
+    lawrenceOptions = await t.setUp(t.lawrence, 'Lawrence', 'lawrence@example.test');
     await lawrenceOptions.joinTeam(firstCode);
     // A member sees the newest live code; there is no list of codes to manage.
     expect(await lawrenceOptions.inviteCode()).toBe(firstCode);
@@ -60,13 +39,13 @@ describe('a team over time: removal, rejoining, handing over, leaving, revoked c
     await sophieOptions.page.reload();
     await sophieOptions.members().getByText('Lawrence', { exact: true }).waitFor();
 
-    const tab = await sophie.context.newPage();
-    await tab.goto(`${site.origin}/grafana`);
-    const popup = new PopupPage(await openPopupWindow(sophie));
+    const tab = await t.sophie.context.newPage();
+    await tab.goto(`${t.backend.site.origin}/grafana`);
+    const popup = new PopupPage(await openPopupWindow(t.sophie));
     await popup.declare({ title: TITLE, severity: 'Minor' });
     expect(await popup.currentIncidentTitle()).toBe(TITLE);
-    const panel = new SidePanelPage(await lawrence.context.newPage());
-    await panel.page.goto(lawrence.url('sidepanel.html'));
+    const panel = new SidePanelPage(await t.lawrence.context.newPage());
+    await panel.page.goto(t.lawrence.url('sidepanel.html'));
     await panel.activeList().getByRole('listitem').filter({ hasText: TITLE }).waitFor({ timeout: 40_000 });
     // Closed only now: the popup tells the background to push as it writes, and a page closed at once may not have.
     await Promise.all([panel.page.close(), popup.page.close()]);
@@ -82,8 +61,8 @@ describe('a team over time: removal, rejoining, handing over, leaving, revoked c
     await lawrenceOptions.page.getByText('You were removed from Acme.').waitFor({ timeout: 20_000 });
     await lawrenceOptions.page.getByRole('button', { name: 'Join team' }).waitFor();
 
-    const panel = new SidePanelPage(await lawrence.context.newPage());
-    await panel.page.goto(lawrence.url('sidepanel.html'));
+    const panel = new SidePanelPage(await t.lawrence.context.newPage());
+    await panel.page.goto(t.lawrence.url('sidepanel.html'));
     await panel.page.getByRole('status').filter({ hasText: 'You were removed from Acme.' }).first().waitFor();
     await panel.openIncident(TITLE);
     await panel.timeline().getByRole('listitem').first().waitFor();
