@@ -1,9 +1,9 @@
-import { parseHlc } from '../clock/hlc';
 import type { BlobRow, IncidentDatabase } from '../db/database';
+import { outboxRow } from '../db/outbox-row';
 import { refold } from '../incidents/append';
 import { isQuotaExceeded, StorageFullError, ValidationError } from '../incidents/errors';
 import type { IncidentEvent, ScreenshotEvent } from '../model/event';
-import { judgeIncoming, MAX_CLOCK_LEAD_MS, storeAdmitted } from '../sync/ingest';
+import { isClockAhead, judgeIncoming, storeAdmitted } from '../sync/ingest';
 import { base64ToBytes, sha256OfBytes } from './base64';
 import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type ExportFile } from './export-file';
 
@@ -98,7 +98,7 @@ function checkEvents(file: ExportFile, nowMs: number): void {
     const earlier = seen.get(e.id);
     if (earlier !== undefined) refuse(`Event ${i + 1} has the same id as event ${earlier + 1}`);
     seen.set(e.id, i);
-    if (parseHlc(e.hlc).wall > nowMs + MAX_CLOCK_LEAD_MS) {
+    if (isClockAhead(e.hlc, nowMs)) {
       refuse(`Event ${i + 1} is stamped more than a day in the future (check the clock of the device that exported it)`);
     }
   });
@@ -154,11 +154,7 @@ async function store(db: IncidentDatabase, file: ExportFile, images: BlobRow[], 
 
     // Local-only work (never published) is queued like anything written here,
     // so the incident can be shared into a team later (lib/sync/identity.ts).
-    await db.outbox.bulkPut(
-      fresh
-        .filter((e) => e.teamId === null)
-        .map((e) => ({ eventId: e.id, incidentId: e.incidentId, authorId: e.authorId, enqueuedAt: new Date(nowMs).toISOString(), attempts: 0 })),
-    );
+    await db.outbox.bulkPut(fresh.filter((e) => e.teamId === null).map((e) => outboxRow(e, new Date(nowMs).toISOString())));
 
     const eventOfBlob = new Map(file.events.flatMap((e) => (e.kind === 'screenshot' ? [[e.body.blobId, e.id] as const] : [])));
     const wanted = images.filter((row) => !redacted.has(eventOfBlob.get(row.id)!));

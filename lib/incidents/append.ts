@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc, type Hlc, parseHlc, tick } from '../clock/hlc';
 import type { BlobRow, IncidentDatabase } from '../db/database';
+import { outboxRow } from '../db/outbox-row';
 import { clockItem } from '../db/meta-items';
 import { incidentEventSchema, type EventDraft, type IncidentEvent } from '../model/event';
 import type { Incident } from '../model/incident';
@@ -76,16 +77,7 @@ export async function appendEvents(
       await clockItem.put(db, formatHlc(clock));
       const incident = await refold(db, targetId);
       if (!incident) throw new Error('An incident must start with a declared event');
-      await db.outbox.bulkAdd(
-        events.map((e) => ({
-          eventId: e.id,
-          incidentId: e.incidentId,
-          ...(e.teamId ? { teamId: e.teamId } : {}),
-          authorId: e.authorId,
-          enqueuedAt: createdAt,
-          attempts: 0,
-        })),
-      );
+      await db.outbox.bulkAdd(events.map((e) => outboxRow(e, createdAt)));
       return { events, incident };
     });
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { IncidentDatabase } from '../db/database';
+import { outboxRow } from '../db/outbox-row';
 import { refold } from '../incidents/append';
 import type { IncidentEvent } from '../model/event';
 
@@ -47,14 +48,14 @@ export async function shareIncident(db: IncidentDatabase, incidentId: string, te
     const incident = await db.incidents.get(incidentId);
     if (!incident) throw new Error('That incident no longer exists on this device.');
     if (incident.teamId) throw new Error('This incident is already shared with a team.');
-    const events = await db.events.where('[incidentId+hlc]').between([incidentId, ''], [incidentId, '\uffff']).toArray();
-    await db.events.bulkPut(events.map((e) => ({ ...e, teamId, authorId: sharerId })));
+    const events = (await db.events.where('[incidentId+hlc]').between([incidentId, ''], [incidentId, '\uffff']).toArray()).map(
+      (e) => ({ ...e, teamId, authorId: sharerId }),
+    );
+    await db.events.bulkPut(events);
     const queued = new Set((await db.outbox.where('eventId').anyOf(events.map((e) => e.id)).toArray()).map((o) => o.eventId));
     await db.outbox.filter((o) => o.incidentId === incidentId).modify({ teamId, authorId: sharerId });
     const enqueuedAt = new Date().toISOString();
-    await db.outbox.bulkAdd(
-      events.filter((e) => !queued.has(e.id)).map((e) => ({ eventId: e.id, incidentId, teamId, authorId: sharerId, enqueuedAt, attempts: 0 })),
-    );
+    await db.outbox.bulkAdd(events.filter((e) => !queued.has(e.id)).map((e) => outboxRow(e, enqueuedAt)));
     await refold(db, incidentId);
   });
 }

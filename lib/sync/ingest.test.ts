@@ -10,7 +10,6 @@ import { addScreenshot } from '../incidents/screenshots';
 import { syncOnce } from './engine';
 import { shareIncident } from './identity';
 import { CLOCK_AHEAD, SECOND_DECLARATION } from './ingest';
-import { toRow } from './row';
 import type { EventRow } from './transport';
 
 const TEAM = '0190a000-0000-7000-8000-0000000000a1';

@@ -55,10 +55,14 @@ export async function judgeIncoming(db: IncidentDatabase, candidates: readonly I
   return judged;
 }
 
+/** Stamped more than a day ahead of `nowMs`: one device with a clock years ahead would drag every teammate's clock with it. */
+export function isClockAhead(hlc: string, nowMs: number): boolean {
+  return parseHlc(hlc).wall > nowMs + MAX_CLOCK_LEAD_MS;
+}
+
 /** The rules that need nothing but the event itself. */
 function quickRefusal(e: IncidentEvent, nowMs: number): string | null {
-  // One device with a clock years ahead would drag every teammate's clock with it.
-  if (parseHlc(e.hlc).wall > nowMs + MAX_CLOCK_LEAD_MS) return CLOCK_AHEAD;
+  if (isClockAhead(e.hlc, nowMs)) return CLOCK_AHEAD;
   if (e.kind === 'declared' && !isDeclaration(e)) return SECOND_DECLARATION;
   return null;
 }
