@@ -25,6 +25,12 @@ export function isDeclaration(e: Pick<IncidentEvent, 'id' | 'incidentId' | 'kind
   return e.kind === 'declared' && e.id === e.incidentId;
 }
 
+/** The lead an event sets: the incident's own declaration or a lead change; null for anything else. */
+export function leadSetBy(e: IncidentEvent): string | null {
+  if (e.kind === 'declared') return isDeclaration(e) ? e.body.leadId : null;
+  return e.kind === 'lead_changed' ? e.body.leadId : null;
+}
+
 /** Why a redaction does not count, or null when it does. `lead` is the lead as of the redaction. */
 export function redactionRefusal(
   redaction: Envelope & { body: { eventId: string } },
@@ -57,11 +63,9 @@ export function incidentAuthority(events: readonly IncidentEvent[]): IncidentAut
   const ignored = new Set<string>();
   let lead: string | null = null;
   for (const e of ordered) {
-    if (e.kind === 'declared') {
-      if (isDeclaration(e)) lead = e.body.leadId;
-      else ignored.add(e.id);
-    } else if (e.kind === 'lead_changed') {
-      lead = e.body.leadId;
+    lead = leadSetBy(e) ?? lead;
+    if (e.kind === 'declared' && !isDeclaration(e)) {
+      ignored.add(e.id);
     } else if (e.kind === 'redacted') {
       // A target this device never held (the server had already emptied it)
       // was judged when the redaction came in (lib/sync/ingest.ts): it hides

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { formatHlc, type Hlc, parseHlc, receive } from '../clock/hlc';
 import type { IncidentDatabase } from '../db/database';
 import { clockItem } from '../db/meta-items';
-import { isDeclaration, redactionRefusal } from '../incidents/authority';
+import { isDeclaration, leadSetBy, redactionRefusal } from '../incidents/authority';
 import { readNodeId } from '../incidents/node-id';
 import { scrubScreenshotEvent } from '../incidents/screenshots';
 import type { EventOf, IncidentEvent } from '../model/event';
@@ -86,7 +86,7 @@ async function leadAsOf(db: IncidentDatabase, at: IncidentEvent, batch: readonly
   let lead: { e: IncidentEvent; id: string } | null = null;
   for (const e of [...held, ...batch]) {
     if (e.incidentId !== at.incidentId || compareEvents(e, at) >= 0) continue;
-    const leadId = isDeclaration(e) && e.kind === 'declared' ? e.body.leadId : e.kind === 'lead_changed' ? e.body.leadId : null;
+    const leadId = leadSetBy(e);
     if (leadId && (!lead || compareEvents(e, lead.e) > 0)) lead = { e, id: leadId };
   }
   return lead?.id ?? null;
