@@ -4,7 +4,7 @@ import { refold } from '../incidents/append';
 import type { IncidentEvent } from '../model/event';
 import { judgeIncoming, storeAdmitted } from './ingest';
 
-/** One pulled page, sorted by lib/sync/sort-rows.ts. */
+/** One pulled page, sorted by `sortRows` (./pull.ts). */
 export interface PulledPage {
   teamId: string;
   /** Well-formed events for this team, in server order, with the raw row each came from. */
