@@ -9,6 +9,26 @@ import { defineConfig } from 'wxt';
 // A test asserts the production manifest carries no host access.
 const e2e = process.env.E2E === '1';
 
+/**
+ * Firefox only. A fixed add-on id (storage and the sidebar survive updates;
+ * the tests pin the moz-extension UUID by it). 140 is the first Firefox with
+ * built-in data consent, which addons.mozilla.org requires of new add-ons since
+ * 3 November 2025
+ * (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
+ * Nothing is sent anywhere unless someone connects a team or saves a webhook,
+ * so nothing is required; what those send is asked for when they are set up
+ * (docs/store.md, PRIVACY.md). Firefox for Android has data consent from 142.
+ */
+export const FIREFOX_ADDON_ID = 'incident-capture@incident-capture';
+const firefoxSettings = {
+  id: FIREFOX_ADDON_ID,
+  strict_min_version: '140.0',
+  data_collection_permissions: {
+    required: ['none'],
+    optional: ['websiteContent', 'personallyIdentifyingInfo'],
+  },
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports only: a reader sees where every name comes from.
@@ -23,7 +43,9 @@ export default defineConfig({
       modulePreload: false,
     },
   }),
-  manifest: {
+  // Firefox builds as MV3 too (`-b firefox --mv3`): its MV2 has no
+  // `browser.action`. WXT turns the side panel into `sidebar_action` there.
+  manifest: ({ browser }) => ({
     name: 'Incident Capture',
     description:
       'Declare an incident in seconds, own it to resolution, and keep a dated timeline of the evidence.',
@@ -31,7 +53,17 @@ export default defineConfig({
     // menu) grant access to that one tab, so no host permissions are needed.
     // scripting: masking, the element picker and html2canvas, injected on demand.
     // alarms: the sync timer, so a sleeping worker still polls the team.
-    permissions: ['storage', 'sidePanel', 'activeTab', 'unlimitedStorage', 'scripting', 'contextMenus', 'alarms', 'notifications'],
+    // Firefox has no `sidePanel` permission (its sidebar needs none).
+    permissions: [
+      'storage',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      'activeTab',
+      'unlimitedStorage',
+      'scripting',
+      'contextMenus',
+      'alarms',
+      'notifications',
+    ],
     // Slack's incoming webhooks send no CORS headers, so posting needs host
     // access: asked for, with the reason shown, when someone saves a webhook.
     optional_host_permissions: ['https://hooks.slack.com/*'],
@@ -47,5 +79,6 @@ export default defineConfig({
         description: 'Screenshot the page onto my current incident',
       },
     },
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: firefoxSettings, gecko_android: { strict_min_version: '142.0' } } } : {}),
+  }),
 });
