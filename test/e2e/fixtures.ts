@@ -80,6 +80,15 @@ export async function startTestSite(): Promise<{ origin: string; close(): Promis
   };
 }
 
+/**
+ * What the IndexedDB readers below need of a page: to run a function in it.
+ * Playwright's Page (Chromium suite) and puppeteer's Page (Firefox suite,
+ * test/e2e-firefox) both fit, so the two suites share these checks.
+ */
+export interface EvaluatesInPage {
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
 export interface StoredScreenshot {
   eventId: string;
   source: string;
@@ -92,7 +101,7 @@ export interface StoredScreenshot {
 }
 
 /** Every screenshot event stored on this device, oldest first (read from IndexedDB in an extension page). */
-export async function storedScreenshots(page: Page): Promise<StoredScreenshot[]> {
+export async function storedScreenshots(page: EvaluatesInPage): Promise<StoredScreenshot[]> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((ok, fail) => {
       const open = indexedDB.open('incident-capture');
@@ -117,7 +126,7 @@ export async function storedScreenshots(page: Page): Promise<StoredScreenshot[]>
       mimeType: e.body.mimeType as string,
       thumbnailChars: (e.body.thumbnail as string).length,
     }));
-  });
+  }, null);
 }
 
 /** Colour checks for decoded pixels (lossy encoding shifts values a little). */
@@ -126,7 +135,7 @@ export const isBlack = ([r, g, b]: number[]) => r! < 40 && g! < 40 && b! < 40;
 export const isBlue = ([r, g, b]: number[]) => r! < 60 && g! < 60 && b! > 200;
 
 /** RGBA of stored image pixels, decoded in an extension page. */
-export async function screenshotPixels(page: Page, eventId: string, points: [number, number][]): Promise<number[][]> {
+export async function screenshotPixels(page: EvaluatesInPage, eventId: string, points: [number, number][]): Promise<number[][]> {
   return page.evaluate(
     async ({ eventId, points }) => {
       const db = await new Promise<IDBDatabase>((ok, fail) => {

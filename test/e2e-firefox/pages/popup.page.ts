@@ -1,0 +1,60 @@
+import { expect } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { byRole, inputValue, roleWithText, textOf } from './queries';
+
+/**
+ * The toolbar popup, driven the way a person uses it: by labels and button
+ * names. The puppeteer twin of test/e2e/pages/popup.page.ts (same methods
+ * where puppeteer allows), so Firefox scenarios read like the Chromium ones.
+ */
+export class PopupPage {
+  constructor(readonly page: Page) {}
+
+  static TITLE = byRole('textbox', 'Title');
+
+  title = () => this.page.locator(PopupPage.TITLE);
+  titleValue = () => inputValue(this.page, PopupPage.TITLE);
+  button = (name: string) => this.page.locator(byRole('button', name));
+
+  async saveName(name: string) {
+    await this.page.locator(byRole('textbox', 'Your name')).fill(name);
+    await this.button('Save name').click();
+    await this.title().wait();
+  }
+
+  async declare(options: { title?: string; severity?: 'Minor' | 'Major'; summary?: string } = {}) {
+    if (options.title !== undefined) await this.title().fill(options.title);
+    if (options.severity) await this.page.locator(byRole('radio', options.severity)).click();
+    if (options.summary) await this.page.locator(byRole('textbox', 'Summary')).fill(options.summary);
+    await this.button('Declare incident').click();
+  }
+
+  /** The incident view's title, once the popup shows an incident (its quick actions are there). */
+  async currentIncidentTitle(): Promise<string> {
+    await this.button('Open side panel').wait();
+    return textOf(this.page, 'h1');
+  }
+
+  async addNote(text: string) {
+    const box = byRole('textbox', 'Add a note');
+    await this.page.locator(box).fill(text);
+    await this.button('Add note').click();
+    await expect.poll(() => inputValue(this.page, box)).toBe('');
+  }
+
+  async resolve(outcome: 'Fixed' | 'Deferred (follow up later)' | 'No action needed') {
+    await this.button('Resolve…').click();
+    await this.page.locator(byRole('radio', outcome)).click();
+    await this.button('Resolve incident').click();
+    await this.status('Resolved');
+  }
+
+  /** Waits for the status line to say `text`; answers all it says. */
+  status = (text: string | RegExp, timeout?: number) => roleWithText(this.page, 'status', text, timeout);
+
+  /** Waits for an alert and answers its sentence. */
+  alert = (timeout?: number) => roleWithText(this.page, 'alert', /\S/, timeout);
+
+  /** Closes the popup's window, as clicking away does. */
+  close = () => this.page.close();
+}
