@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { browser } from 'wxt/browser';
+import { permissions } from '../../components/browser-ports';
 import { useAction } from '../../components/use-action';
 import type { IncidentDatabase } from '../../lib/db/database';
 import { slackStatusItem } from '../../lib/db/meta-items';
@@ -8,12 +8,18 @@ import { formatDateTime } from '../../lib/format/time';
 import { checkWebhookUrl, loadTeamSettings, saveTeamSettings, type TeamSettings } from '../../lib/settings/team-settings';
 import { ask } from './team/ask';
 
-/** Chrome grants Slack access only when asked, with a gesture: ask when the webhook is saved. */
-async function allowWebhook(url: string): Promise<void> {
-  const origins = [`${new URL(url).origin}/*`];
-  if (await browser.permissions.contains({ origins })) return;
-  const granted = await browser.permissions.request({ origins }).catch(() => false);
-  if (!granted) throw new Error(`Chrome did not allow posting to ${new URL(url).host}, so the webhook was not saved.`);
+/**
+ * Posting to Slack needs host access to its origin (its webhooks send no CORS
+ * headers) and, in Firefox, consent to send incident details. Asked for when
+ * the webhook is saved: the request must be the click handler's first call
+ * (lib/browser/permissions.ts), and it resolves true without a prompt when
+ * already granted.
+ */
+function allowWebhook(url: string): Promise<void> {
+  const { origin, host } = new URL(url);
+  return permissions.request({ origins: [`${origin}/*`], dataCollection: ['websiteContent', 'personallyIdentifyingInfo'] }).then((granted) => {
+    if (!granted) throw new Error(`The browser did not allow posting to ${host}, so the webhook was not saved.`);
+  });
 }
 
 /** How you run incidents: the customer-update nudge and templates, notifications, and Slack. */
@@ -111,7 +117,7 @@ export function RunningSettings({ db }: { db: IncidentDatabase }) {
           onChange={(e) => update({ slackWebhookUrl: e.target.value })}
         />
         <p className="hint">
-          Declaring and resolving a Major incident posts a short message there. Chrome will ask to allow access to
+          Declaring and resolving a Major incident posts a short message there. The browser will ask to allow access to
           hooks.slack.com when you save: it is used for nothing else.
         </p>
       </div>

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
+import { sidePanel } from '../../components/browser-ports';
 import { NoteComposer } from '../../components/NoteComposer';
 import { ResolveForm } from '../../components/ResolveForm';
 import { OUTCOME_LABEL } from '../../lib/model/labels';
@@ -9,6 +9,7 @@ import { Timestamp } from '../../components/Timestamp';
 import { useAction } from '../../components/use-action';
 import { useNow } from '../../components/use-now';
 import type { ActiveTab } from '../../lib/browser/active-tab';
+import { openSidePanelThen } from '../../lib/browser/side-panel';
 import type { DomainContext } from '../../lib/incidents/context';
 import { loadOperations } from '../../lib/incidents/load-operations';
 import type { NoteInput } from '../../lib/incidents/operations';
@@ -43,10 +44,8 @@ export function CurrentIncident({
   async function openSidePanel() {
     setPanelError(null);
     try {
-      // sidePanel.open needs the user gesture: call it before anything awaits.
-      const opening = tab ? browser.sidePanel.open({ windowId: tab.windowId }) : Promise.reject(new Error('no window'));
-      await focusIncidentItem.setValue(incidentId);
-      await opening;
+      // Opening needs the click's user gesture: openSidePanelThen opens before anything awaits.
+      await openSidePanelThen(sidePanel, tab?.windowId, () => focusIncidentItem.setValue(incidentId));
       window.close();
     } catch {
       setPanelError('The side panel could not be opened from here. Open it from the browser’s side panel menu.');

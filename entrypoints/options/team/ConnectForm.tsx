@@ -1,12 +1,17 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useAction } from '../../../components/use-action';
 import { ask } from './ask';
+import { requireTeamConsent } from './team-consent';
 
 /** Step 1: the team's Supabase project (URL + publishable or anon key, checked before it is kept). */
 export function ConnectForm() {
   const [url, setUrl] = useState('');
   const [anonKey, setAnonKey] = useState('');
-  const connect = useAction(() => ask({ type: 'connectProject', url, anonKey }));
+  // Consent first: it must be asked for before the click handler awaits anything.
+  const connect = useAction(async () => {
+    await requireTeamConsent();
+    return ask({ type: 'connectProject', url, anonKey });
+  });
   const ids = { url: useId(), key: useId() };
   function submit(e: FormEvent) {
     e.preventDefault();

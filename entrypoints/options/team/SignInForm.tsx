@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useAction } from '../../../components/use-action';
 import { ask } from './ask';
+import { requireTeamConsent } from './team-consent';
 
 /** Step 2: sign in with a password, or with a one-time code sent by email. */
 export function SignInForm() {
@@ -8,17 +9,28 @@ export function SignInForm() {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [codeSent, setCodeSent] = useState(false);
-  const signIn = useAction(() => ask({ type: 'signInWithPassword', email, password }));
+  // Signing in sends the email to the team's project. Consent was asked for at
+  // Connect; asking again is silent when still granted, and catches a consent
+  // withdrawn since (Firefox: about:addons). It must come before any await.
+  const signIn = useAction(async () => {
+    await requireTeamConsent();
+    return ask({ type: 'signInWithPassword', email, password });
+  });
   const [notice, setNotice] = useState<string | null>(null);
   const signUp = useAction(async () => {
+    await requireTeamConsent();
     const reply = await ask({ type: 'signUp', email, password });
     if ('confirmEmail' in reply) setNotice('Check your email to confirm the account, then sign in here.');
   });
   const sendCode = useAction(async () => {
+    await requireTeamConsent();
     await ask({ type: 'sendSignInCode', email });
     setCodeSent(true);
   });
-  const verify = useAction(() => ask({ type: 'verifySignInCode', email, code }));
+  const verify = useAction(async () => {
+    await requireTeamConsent();
+    return ask({ type: 'verifySignInCode', email, code });
+  });
   const ids = { email: useId(), password: useId(), code: useId() };
   const error = signIn.error ?? signUp.error ?? sendCode.error ?? verify.error;
   const busy = signIn.busy || signUp.busy || sendCode.busy || verify.busy;

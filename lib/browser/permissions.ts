@@ -1,0 +1,74 @@
+/**
+ * Asking the browser for what sending data needs: host access to an origin
+ * (Slack's webhooks send no CORS headers) and, in Firefox, the person's
+ * consent to transmit data (built-in data consent, Firefox 140+:
+ * https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
+ * The manifest declares what may be asked for as optional
+ * (wxt.config.ts: websiteContent, personallyIdentifyingInfo); Chrome has no
+ * such consent, so its port asks only for origins.
+ *
+ * Both browsers allow `permissions.request` only from a user gesture, and
+ * Firefox counts the gesture over at the click handler's first `await`
+ * ("permissions.request may only be called from a user input handler",
+ * probed on Firefox ESR 153). So `request` must be the first call in the
+ * handler; asking for something already granted resolves true without a
+ * prompt, so there is no need (and no time) to check `contains` first.
+ */
+export type DataCollection = 'websiteContent' | 'personallyIdentifyingInfo';
+
+export interface PermissionAsk {
+  origins?: string[];
+  /** What the data being sent contains, in Firefox's data-consent terms. */
+  dataCollection?: DataCollection[];
+}
+
+export interface PermissionsPort {
+  /** Resolves whether everything asked for is granted; never rejects. Call before any await. */
+  request(ask: PermissionAsk): Promise<boolean>;
+  /** Whether everything in `ask` is granted now (no prompt). */
+  contains(ask: PermissionAsk): Promise<boolean>;
+}
+
+interface BrowserPermissions {
+  origins?: string[];
+  data_collection?: string[];
+}
+
+export interface PermissionsApi {
+  permissions: {
+    request(permissions: BrowserPermissions): Promise<boolean>;
+    contains(permissions: BrowserPermissions): Promise<boolean>;
+  };
+}
+
+function port(api: PermissionsApi, toBrowser: (ask: PermissionAsk) => BrowserPermissions): PermissionsPort {
+  const nothingToAsk = (p: BrowserPermissions) => !p.origins?.length && !p.data_collection?.length;
+  return {
+    request(ask) {
+      const wanted = toBrowser(ask);
+      if (nothingToAsk(wanted)) return Promise.resolve(true);
+      try {
+        return api.permissions.request(wanted).catch(() => false);
+      } catch {
+        return Promise.resolve(false);
+      }
+    },
+    async contains(ask) {
+      const wanted = toBrowser(ask);
+      return nothingToAsk(wanted) || (await api.permissions.contains(wanted).catch(() => false));
+    },
+  };
+}
+
+/** Chrome, Edge, Brave: origins only (no data consent to ask for). */
+export function chromePermissions(api: PermissionsApi): PermissionsPort {
+  return port(api, (ask) => (ask.origins?.length ? { origins: ask.origins } : {}));
+}
+
+/** Firefox: origins and data consent in one request, so one prompt and one gesture. */
+export function firefoxPermissions(api: PermissionsApi): PermissionsPort {
+  return port(api, (ask) => ({
+    ...(ask.origins?.length ? { origins: ask.origins } : {}),
+    ...(ask.dataCollection?.length ? { data_collection: ask.dataCollection } : {}),
+  }));
+}
