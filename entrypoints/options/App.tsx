@@ -27,6 +27,12 @@ export function App({ db }: { db: IncidentDatabase }) {
           or server is needed. When a team is connected, its incidents also sync through the team’s Supabase project.
         </p>
       </section>
+      <footer>
+        {/* public/privacy.html, generated from PRIVACY.md: shipped inside the extension, so it opens offline. */}
+        <a href="/privacy.html" target="_blank" rel="noopener noreferrer">
+          Privacy policy
+        </a>
+      </footer>
     </main>
   );
 }

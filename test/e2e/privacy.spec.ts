@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, PRODUCTION_EXTENSION_DIR, type ExtensionSession } from './fixtures';
+
+// The store listings point at PRIVACY.md; the extension carries the same text
+// (public/privacy.html, generated from it) so Options → Privacy policy works offline.
+describe('privacy policy', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchExtension(PRODUCTION_EXTENSION_DIR);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('is packaged in the store build, byte for byte the generated page', () => {
+    expect(readFileSync(join(PRODUCTION_EXTENSION_DIR, 'privacy.html'), 'utf8')).toBe(readFileSync('public/privacy.html', 'utf8'));
+  });
+
+  it('opens from the options page in a tab of its own', async () => {
+    const options = await session.context.newPage();
+    await options.goto(session.url('options.html'));
+    const opened = session.context.waitForEvent('page');
+    await options.getByRole('link', { name: 'Privacy policy' }).click();
+    const policy = await opened;
+    await policy.waitForLoadState('domcontentloaded');
+    expect(policy.url()).toBe(session.url('privacy.html'));
+    await policy.getByRole('heading', { name: 'Incident Capture privacy policy', level: 1 }).waitFor();
+    expect(await policy.getByRole('heading', { level: 2 }).allTextContents()).toContain('What leaves your device, and only if you turn it on');
+  });
+});
