@@ -34,6 +34,10 @@ export default defineConfig({
   // Explicit imports only: a reader sees where every name comes from.
   imports: false,
   outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : undefined,
+  // The sources zip for addons.mozilla.org (`npm run zip`): WXT already leaves
+  // out node_modules, .output, dot-files (.env, .git, .wxt) and *.test/*.spec
+  // files; these are the other .gitignore entries a working copy may hold.
+  zip: { excludeSources: ['test-results/**', '**/*.log'] },
   vite: () => ({
     define: { __E2E__: JSON.stringify(e2e) },
     build: {
