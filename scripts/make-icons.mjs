@@ -1,5 +1,8 @@
 // Draws the toolbar icon (a red rounded square with a white exclamation mark)
-// at each size the manifest needs and writes public/icon/<size>.png.
+// at each size the manifest needs and writes public/icon/<size>.png, and the
+// store listing icon docs/store/icon-128.png: 128×128 with the artwork in the
+// middle 96×96, as the Chrome Web Store asks
+// (https://developer.chrome.com/docs/webstore/images#icons); AMO takes it too.
 // Plain Node (zlib for PNG deflate), 4x4 supersampling for smooth edges.
 // Run: node scripts/make-icons.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -39,8 +42,10 @@ function shape(x, y) {
   return 1;
 }
 
-function png(size) {
+/** A PNG of `size` pixels with the icon drawn inside a transparent border of `pad` pixels. */
+function png(size, pad = 0) {
   const ss = 4;
+  const art = size - 2 * pad;
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let py = 0; py < size; py++) {
     raw[py * (size * 4 + 1)] = 0;
@@ -48,7 +53,9 @@ function png(size) {
       let a = 0, r = 0, g = 0, b = 0;
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
-          const s = shape((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);
+          const x = (px - pad + (sx + 0.5) / ss) / art;
+          const y = (py - pad + (sy + 0.5) / ss) / art;
+          const s = x < 0 || x > 1 || y < 0 || y > 1 ? 0 : shape(x, y);
           if (!s) continue;
           const c = s === 2 ? WHITE : RED;
           a += 1; r += c[0]; g += c[1]; b += c[2];
@@ -77,3 +84,6 @@ function png(size) {
 mkdirSync('public/icon', { recursive: true });
 for (const size of SIZES) writeFileSync(`public/icon/${size}.png`, png(size));
 console.log(`wrote public/icon/{${SIZES.join(',')}}.png`);
+mkdirSync('docs/store', { recursive: true });
+writeFileSync('docs/store/icon-128.png', png(128, 16));
+console.log('wrote docs/store/icon-128.png');
