@@ -20,6 +20,18 @@ describe('privacy policy', () => {
     expect(readFileSync(join(PRODUCTION_EXTENSION_DIR, 'privacy.html'), 'utf8')).toBe(readFileSync('public/privacy.html', 'utf8'));
   });
 
+  it('is kept in step with the manifest: the policy and the store answers explain every permission it asks for', () => {
+    const manifest = JSON.parse(readFileSync(join(PRODUCTION_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    const asked: string[] = [...manifest.permissions, ...(manifest.optional_host_permissions ?? []), ...(manifest.host_permissions ?? [])];
+    const store = readFileSync('docs/store.md', 'utf8');
+    const policy = readFileSync('PRIVACY.md', 'utf8');
+    for (const permission of asked) {
+      const host = permission.startsWith('https://') ? new URL(permission.replace('*', '')).host : null;
+      expect(store, `docs/store.md justifies ${permission}`).toContain(host ? `| optional host \`${permission}\` |` : `| \`${permission}\` |`);
+      expect(policy, `PRIVACY.md explains ${permission}`).toContain(`**${host ?? permission}**`);
+    }
+  });
+
   it('opens from the options page in a tab of its own', async () => {
     const options = await session.context.newPage();
     await options.goto(session.url('options.html'));
