@@ -22,7 +22,8 @@
 // the floor, with the background page's APIs: one scripting.executeScript round trip into the dashboard
 // (masking makes two: mask, unmask), and a raw capture decoded (fetch →
 // createImageBitmap, as lib/capture/canvas-codec.ts does) then encoded once as
-// WebP at the encode ladder's first quality on an OffscreenCanvas.
+// WebP at the encode ladder's first quality on an OffscreenCanvas, then as
+// JPEG at the same quality for comparison.
 import { resolve } from 'node:path';
 import { findPage, launchFirefoxWithExtension } from '../test/support/firefox.mjs';
 import { median, startSite } from './support.mjs';
@@ -210,7 +211,10 @@ export async function benchFirefoxCapture({
             canvas.getContext('2d').drawImage(bitmap, 0, 0);
             const blob = await canvas.convertToBlob({ type: 'image/webp', quality: 0.82 });
             const t2 = bg.performance.now();
-            return { script, decode: t1 - t0, encode: t2 - t1, type: blob.type };
+            // The same canvas as JPEG, for comparison: the ladder tries JPEG only when WebP misses the budget.
+            const jpeg = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.82 });
+            const t3 = bg.performance.now();
+            return { script, decode: t1 - t0, encode: t2 - t1, type: blob.type, webpBytes: blob.size, jpeg: t3 - t2, jpegBytes: jpeg.size };
           }, [windowId, tabId]),
         ),
       );
@@ -250,6 +254,9 @@ export async function benchFirefoxCapture({
       decodeMedian: median(stages.map((s) => s.decode)),
       encodeMedian: median(stages.map((s) => s.encode)),
       encodeType: [...new Set(stages.map((s) => s.type))],
+      webpBytes: median(stages.map((s) => s.webpBytes)),
+      jpegMedian: median(stages.map((s) => s.jpeg)),
+      jpegBytes: median(stages.map((s) => s.jpegBytes)),
       bytesMedian: median(sizes.map((s) => s.bytes)),
       bytesMax: Math.max(...sizes.map((s) => s.bytes)),
       thumbMedian: median(sizes.map((s) => s.thumb)),

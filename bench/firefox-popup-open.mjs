@@ -33,8 +33,8 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /**
  * Opens `url` in a new tab, lets it load undisturbed for QUIET_MS, then polls
- * `probe` (a function source run in the page, returning a number once it has
- * one) until it answers from that URL.
+ * `probe` (a function source run in the page, returning null until it has its
+ * answer) until it answers from that URL.
  */
 async function openAndRead(session, url, probe, what) {
   const page = await session.browser.newPage();
@@ -48,7 +48,7 @@ async function openAndRead(session, url, probe, what) {
         const value = await page
           .evaluate(`location.href === ${JSON.stringify(url)} ? (${probe})() : null`)
           .catch(() => null); // the document may be swapped mid-evaluation
-        if (typeof value === 'number') return value;
+        if (value != null) return value;
       }
     };
     return await within(what, 15_000, read());
@@ -67,6 +67,19 @@ export async function benchFirefoxPopupOpen({
   const dir = mkdtempSync(join(tmpdir(), 'bench-ff-ext-'));
   cpSync(extensionDir, dir, { recursive: true });
   writeFileSync(join(dir, 'bench-blank.html'), '<!doctype html><html lang="en"><title>blank</title><body></body></html>');
+  // The Chromium bench's second floor, word for word: the least any popup that
+  // prefills from the tab must do — one script that asks for the profile and
+  // the active tab, then focuses a field. (Firefox's `chrome` returns promises
+  // in MV3, as boot.ts relies on.)
+  writeFileSync(
+    join(dir, 'bench-floor.js'),
+    `Promise.all([chrome.storage.local.get('profile'), chrome.tabs.query({ active: true, lastFocusedWindow: true })])
+      .then(([, [tab]]) => { const i = document.getElementById('t'); i.value = tab?.title ?? ''; i.focus(); performance.mark('floor-ready'); });`,
+  );
+  writeFileSync(
+    join(dir, 'bench-floor.html'),
+    '<!doctype html><html lang="en"><title>floor</title><input id="t"><script src="/bench-floor.js"></script></html>',
+  );
 
   const site = await startSite();
   const session = await launchFirefoxWithExtension(dir);
@@ -79,13 +92,16 @@ export async function benchFirefoxPopupOpen({
     const tab = await session.browser.newPage();
     await tab.goto(`${site.origin}/grafana`);
 
+    // The popup's own DOMContentLoaded comes back too, to show how much of
+    // its time is loading the document and how much is boot.ts's work after.
     const popupOnce = () =>
       openAndRead(
         session,
         session.url('popup.html'),
         `() => {
           const [mark] = performance.getEntriesByName('declare:title-ready');
-          return mark && document.activeElement?.tagName === 'INPUT' ? mark.startTime : null;
+          const [nav] = performance.getEntriesByType('navigation');
+          return mark && document.activeElement?.tagName === 'INPUT' ? [mark.startTime, nav.domContentLoadedEventEnd] : null;
         }`,
         "the popup's declare:title-ready mark with the Title field focused",
       );
@@ -99,19 +115,40 @@ export async function benchFirefoxPopupOpen({
         }`,
         "the blank page's DOMContentLoaded",
       );
+    const floorOnce = () =>
+      openAndRead(
+        session,
+        session.url('bench-floor.html'),
+        `() => performance.getEntriesByName('floor-ready')[0]?.startTime ?? null`,
+        "the floor page's floor-ready mark",
+      );
 
     const popup = [];
+    const popupDcl = [];
     const blank = [];
+    const floor = [];
     for (let i = 0; i < OPENS + WARMUP; i++) {
-      // Interleaved so drift on a busy machine hits both alike.
-      const p = await popupOnce();
+      // Interleaved so drift on a busy machine hits all alike.
+      const [p, pDcl] = await popupOnce();
       const b = await blankOnce();
+      const f = await floorOnce();
       if (i >= WARMUP) {
         popup.push(p);
+        popupDcl.push(pDcl);
         blank.push(b);
+        floor.push(f);
       }
     }
-    return { opens: OPENS, popupMedian: median(popup), blankMedian: median(blank), popup, blank };
+    return {
+      opens: OPENS,
+      popupMedian: median(popup),
+      popupDclMedian: median(popupDcl),
+      blankMedian: median(blank),
+      floorMedian: median(floor),
+      popup,
+      blank,
+      floor,
+    };
   } finally {
     await session.close();
     await site.close();

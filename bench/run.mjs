@@ -95,6 +95,13 @@ if (BROWSERS.includes('firefox')) {
   );
   check('blank extension page (floor), same run', `${open.blankMedian.toFixed(1)} ms`, '—', true);
   check('popup / blank', `${ratio.toFixed(2)}×`, '≤ 2×', ratio <= 2);
+  check(
+    'script floor: one script reading profile + tab, then focus (same run)',
+    `${open.floorMedian.toFixed(1)} ms (${(open.floorMedian / open.blankMedian).toFixed(2)}× blank)`,
+    '—',
+    true,
+  );
+  check("… the popup's own DOMContentLoaded (same loads)", `${open.popupDclMedian.toFixed(1)} ms`, '—', true);
 
   const shot = await benchFirefoxCapture(SMOKE ? { captures: 16, diagnostics: 2 } : {});
   check(
@@ -112,6 +119,12 @@ if (BROWSERS.includes('firefox')) {
     true,
   );
   check(
+    '… the same canvas as JPEG (q 0.82): time / bytes, against WebP bytes',
+    `${shot.jpegMedian.toFixed(1)} ms / ${kb(shot.jpegBytes)}, WebP ${kb(shot.webpBytes)}`,
+    '—',
+    true,
+  );
+  check(
     `stored bytes per ${shot.imageSizes.join(', ')} capture (median / max)`,
     `${kb(shot.bytesMedian)} / ${kb(shot.bytesMax)} (${shot.types.join(', ')})`,
     '≤ 100 KB',
@@ -121,6 +134,7 @@ if (BROWSERS.includes('firefox')) {
   table('Firefox ESR (headless, WebDriver BiDi)', [
     `popup samples (ms): ${list(open.popup)}`,
     `blank samples (ms): ${list(open.blank)}`,
+    `script floor samples (ms): ${list(open.floor)}`,
     `capture samples (ms): ${list(shot.click)}`,
     `raw capture samples (ms): ${list(shot.raw)}`,
   ]);
