@@ -50,7 +50,7 @@ export function useScreenshotImage(
   return image;
 }
 
-/** Chrome writes images to the clipboard as PNG only (https://developer.mozilla.org/en-US/docs/Web/API/ClipboardItem). */
+/** Browsers write images to the clipboard as PNG only, Chrome and Firefox alike (https://developer.mozilla.org/en-US/docs/Web/API/ClipboardItem). */
 export async function toPng(blob: Blob): Promise<Blob> {
   if (blob.type === 'image/png') return blob;
   const bitmap = await createImageBitmap(blob);

@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
+import type { PageRegion, RenderTarget } from '../lib/capture/capture-region';
 import { maskBoxes, type Rect } from '../lib/capture/mask-geometry';
 import { sensitiveElements } from '../lib/capture/sensitive-elements';
 
@@ -10,9 +11,16 @@ import { sensitiveElements } from '../lib/capture/sensitive-elements';
  * scripting.executeScript({ func }).
  */
 export interface CaptureHelpers {
-  /** Covers password inputs and `selectors` with opaque boxes, resolves once painted. Returns how many. */
-  mask(selectors: string[]): Promise<number>;
+  /**
+   * Covers password inputs and `selectors` with opaque boxes, resolves once
+   * painted. Returns how many. `viewport`: those on screen, for a viewport
+   * capture; `document`: all of them, where they lie in the document, for a
+   * region capture (Firefox's tabs.captureTab draws beyond the viewport).
+   */
+  mask(selectors: string[], scope?: 'viewport' | 'document'): Promise<number>;
   unmask(): void;
+  /** Where the whole page or the picked element lies, in document CSS px. */
+  measure(target: RenderTarget): PageRegion;
   startPicker(): void;
   /** The element the picker chose (for rendering beyond the viewport). */
   picked: Element | null;
@@ -43,15 +51,35 @@ function box(host: HTMLElement, r: Rect, style: string): HTMLDivElement {
 const helpers: CaptureHelpers = {
   picked: null,
 
-  async mask(selectors) {
-    const viewport = { width: innerWidth, height: innerHeight };
-    const rects = sensitiveElements(document, selectors).map((el) => el.getBoundingClientRect());
-    const boxes = maskBoxes(rects, viewport);
+  async mask(selectors, scope = 'viewport') {
+    const whole = scope === 'document';
+    const root = document.documentElement;
+    // Document scope: rects move by the scroll offset, and the overlay spans the document.
+    const dx = whole ? scrollX : 0;
+    const dy = whole ? scrollY : 0;
+    const area = whole ? { width: root.scrollWidth, height: root.scrollHeight } : { width: innerWidth, height: innerHeight };
+    const rects = sensitiveElements(document, selectors).map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x + dx, y: r.y + dy, width: r.width, height: r.height };
+    });
+    const boxes = maskBoxes(rects, area);
     if (boxes.length === 0) return 0;
     const host = overlay(MASK_ID);
+    if (whole) host.style.cssText = `position:absolute;left:0;top:0;width:${area.width}px;height:${area.height}px;z-index:2147483647;pointer-events:none;margin:0;padding:0;`;
     for (const b of boxes) box(host, b, 'background:#000 !important;opacity:1 !important;');
     await nextPaint();
     return boxes.length;
+  },
+
+  measure(target) {
+    const root = document.documentElement;
+    if (target === 'page') {
+      return { rect: { x: 0, y: 0, width: root.scrollWidth, height: root.scrollHeight }, devicePixelRatio };
+    }
+    const picked = helpers.picked;
+    if (!picked?.isConnected) throw new Error('The chosen element is no longer on the page.');
+    const r = picked.getBoundingClientRect();
+    return { rect: { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height }, devicePixelRatio };
   },
 
   unmask() {

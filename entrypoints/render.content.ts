@@ -1,5 +1,6 @@
 import html2canvas from 'html2canvas-pro';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { MAX_RENDER_SIDE, type RenderTarget } from '../lib/capture/capture-region';
 import { sensitiveElements } from '../lib/capture/sensitive-elements';
 import type { CaptureHelpers } from './capture-helpers.content';
 
@@ -10,10 +11,10 @@ import type { CaptureHelpers } from './capture-helpers.content';
  * popup or side panel. Sensitive fields are blanked in html2canvas's clone of
  * the document, so the live page is never touched.
  */
-const MAX_HEIGHT = 16_384; // canvas limits; longer pages are cut here
+const MAX_HEIGHT = MAX_RENDER_SIDE; // canvas limits; longer pages are cut here
 
 export interface Renderer {
-  render(target: 'picked' | 'page', selectors: string[]): Promise<{ dataUrl: string; truncated: boolean }>;
+  render(target: RenderTarget, selectors: string[]): Promise<{ dataUrl: string; truncated: boolean }>;
 }
 
 const renderer: Renderer = {

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { whyNotCapturable } from '../../lib/capture/capturable';
-import { captureRendered, captureVisible } from '../../lib/capture/capture-service';
+import { captureRendered, captureVisible, whyNotCapturableIn } from '../../lib/capture/capture-service';
 import { insideViewport } from '../../lib/capture/mask-geometry';
 import { incidentForPage } from '../../lib/incidents/target';
 import type { MessageOf, MessageSender } from '../../lib/messaging/protocol';
@@ -24,7 +23,7 @@ export async function captureTab(incidentId: string, tabId: number) {
 
 export async function startPicker(incidentId: string, tabId: number): Promise<void> {
   const tab = await browser.tabs.get(tabId);
-  const reason = whyNotCapturable(tab.url, await captureDeps.fileAccess());
+  const reason = await whyNotCapturableIn(captureDeps, tab.url);
   if (reason) throw new Error(reason);
   await pendingPick.setValue({ tabId, incidentId });
   await captureDeps.page.startPicker(tabId);
@@ -58,7 +57,7 @@ async function onElementPicked(message: MessageOf<'elementPicked'>, sender: Mess
 export async function onCaptureCommand(tab: { id?: number; url?: string; title?: string } | undefined) {
   try {
     if (tab?.id === undefined) throw new Error('There is no tab to capture.');
-    const reason = whyNotCapturable(tab.url, await captureDeps.fileAccess());
+    const reason = await whyNotCapturableIn(captureDeps, tab.url);
     if (reason) throw new Error(reason); // before declaring: no empty incident for a page we cannot capture
     const ctx = await backgroundDomain();
     const { incidentId, declared } = await incidentForPage(ctx, await describePage(tab));

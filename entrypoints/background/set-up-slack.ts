@@ -1,3 +1,5 @@
+import { permissions } from '../../components/browser-ports';
+import { SENT_TO_SLACK } from '../../lib/browser/permissions';
 import { formatHlc } from '../../lib/clock/hlc';
 import { getDb } from '../../lib/db';
 import { slackPostedItem, slackStatusItem } from '../../lib/db/meta-items';
@@ -8,6 +10,11 @@ import { handle, listen } from './router';
 import { flashBadge } from './set-up-badge';
 
 const LOOK_BACK_MS = 24 * 3_600_000;
+
+// Firefox lets a person withdraw data consent at any time (about:addons);
+// then nothing is posted until they save the webhook again (which asks).
+const CONSENT_WITHDRAWN =
+  'Not posted: the browser’s permission to send incident details was withdrawn. Save the webhook again in Options to allow it.';
 
 let posting: Promise<void> | null = null;
 
@@ -22,6 +29,10 @@ export function postPendingToSlack(): Promise<void> {
     const [settings, profile] = await Promise.all([loadTeamSettings(), loadProfile()]);
     if (!settings.slackWebhookUrl || !profile) return;
     const db = getDb();
+    if (!(await permissions.contains({ dataCollection: SENT_TO_SLACK }))) {
+      await slackStatusItem.put(db, { ok: false, message: CONSENT_WITHDRAWN, at: new Date().toISOString() });
+      return;
+    }
     const since = formatHlc({ wall: Date.now() - LOOK_BACK_MS, counter: 0, node: '0' });
     const posted = new Set(await slackPostedItem.get(db));
     const recent = await db.events.where('hlc').above(since).toArray();
@@ -52,6 +63,7 @@ export function setUpSlack(): void {
   handle('testSlack', async () => {
     const settings = await loadTeamSettings();
     if (!settings.slackWebhookUrl) throw new Error('Save a webhook URL first.');
+    if (!(await permissions.contains({ dataCollection: SENT_TO_SLACK }))) throw new Error(CONSENT_WITHDRAWN);
     await postToSlack(settings.slackWebhookUrl, ':wave: Incident Capture is connected to this channel.');
     return { ok: true };
   });

@@ -1,5 +1,7 @@
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import { browser } from 'wxt/browser';
+import { permissions } from '../../components/browser-ports';
+import { SENT_TO_TEAM } from '../../lib/browser/permissions';
 import { getDb } from '../../lib/db';
 import { loadTeam, teamItem } from '../../lib/supabase/team';
 import { syncWithSession } from '../../lib/sync/session-sync';
@@ -26,6 +28,13 @@ export function runSync({ force = false } = {}): Promise<void> {
       again = false;
       const [team, client] = await Promise.all([loadTeam(), teamClient()]);
       if (!team || !client) return;
+      // Firefox: nothing goes to the team without the person's data consent
+      // (asked at Connect and sign-in; it can be withdrawn in about:addons).
+      // Signing in again asks for it. Chrome's port always holds it.
+      if (!(await permissions.contains({ dataCollection: SENT_TO_TEAM }))) {
+        console.info('Sync paused: the browser’s permission to send incident data to the team is not granted.');
+        return;
+      }
       // A failed round may mean I was removed (pull_events refuses former
       // members with 42501): lib/team asks my_teams() and, if so, notes it and
       // sync ends. The engine returns a transient failure but throws a refusal

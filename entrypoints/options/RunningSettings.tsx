@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { permissions } from '../../components/browser-ports';
+import { SENT_TO_SLACK } from '../../lib/browser/permissions';
 import { useAction } from '../../components/use-action';
 import type { IncidentDatabase } from '../../lib/db/database';
 import { slackStatusItem } from '../../lib/db/meta-items';
@@ -17,7 +18,7 @@ import { ask } from './team/ask';
  */
 function allowWebhook(url: string): Promise<void> {
   const { origin, host } = new URL(url);
-  return permissions.request({ origins: [`${origin}/*`], dataCollection: ['websiteContent', 'personallyIdentifyingInfo'] }).then((granted) => {
+  return permissions.request({ origins: [`${origin}/*`], dataCollection: SENT_TO_SLACK }).then((granted) => {
     if (!granted) throw new Error(`The browser did not allow posting to ${host}, so the webhook was not saved.`);
   });
 }

@@ -16,6 +16,16 @@
  */
 export type DataCollection = 'websiteContent' | 'personallyIdentifyingInfo';
 
+/**
+ * What a team's Supabase project receives: incidents with their screenshots
+ * and page links (website content) and members' names and emails
+ * (personally identifying). Asked for at Connect and sign-in; sync checks it.
+ */
+export const SENT_TO_TEAM: DataCollection[] = ['websiteContent', 'personallyIdentifyingInfo'];
+
+/** What a Slack message carries: an incident's title and summary (often taken from the page) and the lead's name. */
+export const SENT_TO_SLACK: DataCollection[] = ['websiteContent', 'personallyIdentifyingInfo'];
+
 export interface PermissionAsk {
   origins?: string[];
   /** What the data being sent contains, in Firefox's data-consent terms. */

@@ -10,10 +10,21 @@ import type { Rect } from './mask-geometry';
 
 const THUMB = 'data:image/webp;base64,AAAA';
 
-function fakeDeps(overrides: { url?: string; captureFails?: Error; maskFails?: boolean } = {}) {
+type Overrides = {
+  url?: string;
+  captureFails?: Error;
+  maskFails?: boolean;
+  browser?: 'chrome' | 'firefox';
+  region?: { rect: Rect; devicePixelRatio: number };
+  regionFails?: Error;
+};
+
+function fakeDeps(overrides: Overrides = {}) {
   const log: string[] = [];
   const crops: (Rect | undefined)[] = [];
+  const firefox = overrides.browser === 'firefox';
   const deps: CaptureDeps = {
+    browser: overrides.browser ?? 'chrome',
     tabs: {
       get: async (tabId) => ({ id: tabId, windowId: 9, url: overrides.url ?? 'http://127.0.0.1/grafana', title: 'Grafana' }),
       captureVisibleTab: async (windowId) => {
@@ -21,10 +32,19 @@ function fakeDeps(overrides: { url?: string; captureFails?: Error; maskFails?: b
         if (overrides.captureFails) throw overrides.captureFails;
         return 'data:image/jpeg;base64,captured';
       },
+      ...(firefox
+        ? {
+            captureRegion: async (tabId: number, rect: Rect, scale: number) => {
+              log.push(`captureTab ${tabId} ${rect.x},${rect.y} ${rect.width}×${rect.height} @${scale}`);
+              if (overrides.regionFails) throw overrides.regionFails;
+              return 'data:image/jpeg;base64,region';
+            },
+          }
+        : {}),
     },
     page: {
-      mask: async (_tab, selectors) => {
-        log.push(`mask ${selectors.join(',')}`);
+      mask: async (_tab, selectors, scope) => {
+        log.push(firefox ? `mask ${selectors.join(',')} ${scope}` : `mask ${selectors.join(',')}`);
         if (overrides.maskFails) throw new Error('Cannot access contents of the page');
         return 1;
       },
@@ -32,6 +52,10 @@ function fakeDeps(overrides: { url?: string; captureFails?: Error; maskFails?: b
       render: async (_tab, target, selectors) => {
         log.push(`render ${target} ${selectors.join(',')}`);
         return { dataUrl: 'data:image/png;base64,rendered', truncated: target === 'page' };
+      },
+      measure: async (_tab, target) => {
+        log.push(`measure ${target}`);
+        return overrides.region ?? { rect: { x: 0, y: 0, width: 1280, height: 20_000 }, devicePixelRatio: 2 };
       },
       startPicker: async () => undefined,
     },
@@ -136,5 +160,71 @@ describe('captureRendered', () => {
     expect(result.truncated).toBe(true);
     expect(log).toEqual(['render page .api-key', 'decode rendered']);
     expect((await readTimeline(ctx.db, incidentId)).at(-1)).toMatchObject({ body: { source: 'full_page' } });
+  });
+});
+
+describe('captureRendered where the browser captures a region (Firefox’s tabs.captureTab)', () => {
+  it('measures, masks the whole document, takes the page at 1× cut to the limit, unmasks, and says it was cut', async () => {
+    const { ctx, incidentId } = await withIncident();
+    const { deps, log } = fakeDeps({ browser: 'firefox' });
+    const result = await captureRendered(deps, ctx, { incidentId, tabId: 3, target: 'page' });
+    expect(result.truncated).toBe(true);
+    expect(log).toEqual(['measure page', 'mask .api-key document', 'captureTab 3 0,0 1280×16383 @1', 'unmask', 'decode 4,region']);
+    expect((await readTimeline(ctx.db, incidentId)).at(-1)).toMatchObject({ body: { source: 'full_page' } });
+  });
+
+  it('takes a tall picked element where it lies in the document, at the display density', async () => {
+    const { ctx, incidentId } = await withIncident();
+    const { deps, log } = fakeDeps({ browser: 'firefox', region: { rect: { x: 8, y: 900, width: 400, height: 1500 }, devicePixelRatio: 2 } });
+    const result = await captureRendered(deps, ctx, { incidentId, tabId: 3, target: 'picked' });
+    expect(result.truncated).toBe(false);
+    expect(log).toContain('captureTab 3 8,900 400×1500 @2');
+    expect((await readTimeline(ctx.db, incidentId)).at(-1)).toMatchObject({ body: { source: 'element' } });
+  });
+
+  it('takes nothing when the mask cannot be put in place', async () => {
+    const { ctx, incidentId } = await withIncident();
+    const { deps, log } = fakeDeps({ browser: 'firefox', maskFails: true });
+    await expect(captureRendered(deps, ctx, { incidentId, tabId: 3, target: 'page' })).rejects.toThrow(/Could not hide password fields/);
+    expect(log.some((l) => l.startsWith('captureTab'))).toBe(false);
+  });
+
+  it('always unmasks, and explains a failed capture in one sentence', async () => {
+    const { ctx, incidentId } = await withIncident();
+    const { deps, log } = fakeDeps({ browser: 'firefox', regionFails: new Error('Missing host permission for the tab') });
+    await expect(captureRendered(deps, ctx, { incidentId, tabId: 3, target: 'page' })).rejects.toThrow(
+      'The browser did not give the extension access to this page. Click the toolbar button on the page you want to capture, then Screenshot.',
+    );
+    expect(log.at(-1)).toBe('unmask');
+    expect(await ctx.db.blobs.count()).toBe(0);
+  });
+
+  it('refuses an element with no size', async () => {
+    const { ctx, incidentId } = await withIncident();
+    const { deps } = fakeDeps({ browser: 'firefox', region: { rect: { x: 0, y: 0, width: 0, height: 0 }, devicePixelRatio: 1 } });
+    await expect(captureRendered(deps, ctx, { incidentId, tabId: 3, target: 'picked' })).rejects.toThrow(/no size/);
+  });
+});
+
+describe('a PDF', () => {
+  it('in Firefox, is captured though its viewer cannot be masked (pdf.js shows no site fields)', async () => {
+    const { ctx, incidentId } = await withIncident();
+    const { deps, log } = fakeDeps({ browser: 'firefox', url: 'https://example.com/runbook.pdf', maskFails: true });
+    await captureVisible(deps, ctx, { incidentId, tabId: 3 });
+    expect(log).toContain('capture 9');
+  });
+
+  it('in Chrome, is refused before anything is tried', async () => {
+    const { ctx, incidentId } = await withIncident();
+    const { deps, log } = fakeDeps({ url: 'https://example.com/runbook.pdf' });
+    await expect(captureVisible(deps, ctx, { incidentId, tabId: 3 })).rejects.toThrow(/PDF viewer/);
+    expect(log).toEqual([]);
+  });
+
+  it('in Firefox, a page at a .pdf address that can be scripted is still masked', async () => {
+    const { ctx, incidentId } = await withIncident();
+    const { deps, log } = fakeDeps({ browser: 'firefox', url: 'https://example.com/runbook.pdf' });
+    await captureVisible(deps, ctx, { incidentId, tabId: 3 });
+    expect(log.slice(0, 2)).toEqual(['mask .api-key viewport', 'capture 9']);
   });
 });

@@ -22,8 +22,8 @@ export type { FirefoxSession };
 export const FIREFOX_E2E_EXTENSION_DIR = resolve('.output/firefox-mv3-e2e');
 
 /**
- * Firefox with the extension (pages opened by openTab are 1280×800 CSS px, as in the Chromium
- * suite). The background bridge (an options.html tab) is opened here, first,
+ * Firefox with the extension, its window 1280×800 CSS px as in the Chromium
+ * suite. The background bridge (an options.html tab) is opened here, first,
  * so that pages a spec opens afterwards are the active tab, as they would be
  * for a person; a bridge opened later would become "the page" the popup acts on.
  */
@@ -41,11 +41,6 @@ export async function launchFirefox(options: { userDataDir?: string } = {}): Pro
 /** A new tab showing `url`, made the active tab (web pages, so `goto` resolves as usual). */
 export async function openTab(session: FirefoxSession, url: string): Promise<Page> {
   const page = await session.browser.newPage();
-  // 1280×800 CSS px, as the Chromium suite's viewport. Headless Firefox
-  // ignores --height for the content area (1024×714 otherwise, probed on ESR
-  // 153); captureVisibleTab captures the emulated viewport. Never reset it to
-  // null afterwards: that closed the browser in the same probe.
-  await page.setViewport({ width: 1280, height: 800 });
   await page.goto(url);
   await page.bringToFront();
   return page;
@@ -92,45 +87,11 @@ export async function badge(session: FirefoxSession): Promise<{ text: string; co
   }));
 }
 
-/**
- * The id of the (first) tab showing `url`, once it has loaded. Compared here,
- * not by tabs.query's `url`: that is a match pattern, and Firefox's refuse a port.
- */
-export async function tabId(session: FirefoxSession, url: string, timeoutMs = 15_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const id = await session.background(
-      async (bg, u) => (await bg.browser.tabs.query({})).find((t: { url?: string; status?: string }) => t.url === u && t.status === 'complete')?.id ?? null,
-      url,
-    );
-    if (id !== null) return id;
-    if (Date.now() > deadline) throw new Error(`No tab shows ${url}`);
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-}
-
-/**
- * Navigates `page` to one of the browser's own pages (about:…) or a page that
- * fails to load, where puppeteer's goto may never settle, and makes it the
- * active tab. Answers its tab id. The extension cannot see the address of
- * about: pages (tabs.Tab.url is undefined there, even with <all_urls>), so the
- * tab is found as the active one, its address checked when it is visible.
- */
-export async function goToUnloadable(session: FirefoxSession, page: Page, url: string): Promise<number> {
-  void page.goto(url).catch(() => undefined);
-  const deadline = Date.now() + 15_000;
-  // page.url() lags for about: pages over BiDi; the document knows where it is.
-  const at = () => page.evaluate(() => location.href).catch(() => page.url());
-  while ((await at()) !== url) {
-    if (Date.now() > deadline) throw new Error(`The tab did not go to ${url} (at ${await at()})`);
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  await page.bringToFront();
-  const tab = await session.background(
-    async (bg) => (await bg.browser.tabs.query({ active: true, windowType: 'normal' }))[0] ?? null,
-  );
-  if (!tab || (tab.url !== undefined && tab.url !== url)) throw new Error(`The active tab is not ${url}: ${JSON.stringify(tab)}`);
-  return tab.id;
+/** The id of the (first) tab showing `url`. */
+export async function tabId(session: FirefoxSession, url: string): Promise<number> {
+  const id = await session.background(async (bg, u) => (await bg.browser.tabs.query({ url: u }))[0]?.id ?? null, url);
+  if (id === null) throw new Error(`No tab shows ${url}`);
+  return id;
 }
 
 /**
