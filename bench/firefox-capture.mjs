@@ -15,8 +15,8 @@
 //   the background page's `browser` (session.background runs it from an
 //   extension page in the same process).
 // Each figure is read in the browser, so BiDi's round trips count in neither.
-// Captures keep Chromium's 700 ms spacing, though Firefox has no 2-per-second
-// limit, so the two browsers run the same schedule.
+// Captures keep Chromium's 700 ms spacing, though Firefox documents no
+// 2-per-second limit, so the two browsers run the same schedule.
 //
 // Diagnostics, not targets, say where the time goes, timed the same way as
 // the floor, with the background page's APIs: one scripting.executeScript round trip into the dashboard
@@ -107,7 +107,7 @@ export async function benchFirefoxCapture({
     await tab.setViewport(null).catch(() => undefined);
     await tab.goto(dashboardUrl);
     const { windowId, tabId } = await session.background(
-      // Filtered here: a match pattern with a port (`tabs.query({ url })`) finds nothing in Firefox.
+      // Filtered here: `tabs.query({ url })` with this http://127.0.0.1:<port>/ URL found nothing in Firefox ESR 153.
       (bg, url) =>
         bg.browser.tabs.query({}).then((tabs) => {
           const t = tabs.find((x) => x.url === url);
