@@ -27,7 +27,7 @@ export function SyncIndicator({ db, teamId }: { db: IncidentDatabase; teamId: st
   if (!teamId) return <span className="sync muted">Local only</span>;
   if (!status) return null;
   const text = describeSync(status);
-  const tone = status.state === 'error' || status.state === 'signed_out' ? 'error' : status.state === 'offline' ? 'muted' : '';
+  const tone = status.state === 'error' || status.state === 'signed_out' || status.state === 'paused' ? 'error' : status.state === 'offline' ? 'muted' : '';
   return (
     <span className={`sync row ${tone}`} role="status" aria-live="polite">
       <span>{text}</span>

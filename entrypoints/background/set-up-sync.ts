@@ -5,6 +5,7 @@ import { SENT_TO_TEAM } from '../../lib/browser/permissions';
 import { getDb } from '../../lib/db';
 import { loadTeam, teamItem } from '../../lib/supabase/team';
 import { syncWithSession } from '../../lib/sync/session-sync';
+import { readSyncState, saveSyncState } from '../../lib/sync/status';
 import { listen } from './router';
 import { notifyPulled } from './set-up-notifications';
 import { checkTeamAfterSync, teamClient } from './team-client';
@@ -12,6 +13,10 @@ import { checkTeamAfterSync, teamClient } from './team-client';
 const ALARM = 'sync';
 let running: Promise<void> | null = null;
 let again = false;
+
+/** Shown wherever sync status is (side panel, Options → Team) until consent is given again. */
+export const CONSENT_MISSING =
+  'the browser’s permission to send incidents to your team was withdrawn. Sign in again in Options → Team to allow it; nothing is lost meanwhile.';
 
 /**
  * One sync at a time; a request made while one runs is folded into one more
@@ -32,7 +37,8 @@ export function runSync({ force = false } = {}): Promise<void> {
       // (asked at Connect and sign-in; it can be withdrawn in about:addons).
       // Signing in again asks for it. Chrome's port always holds it.
       if (!(await permissions.contains({ dataCollection: SENT_TO_TEAM }))) {
-        console.info('Sync paused: the browser’s permission to send incident data to the team is not granted.');
+        const db = getDb();
+        await saveSyncState(db, { ...(await readSyncState(db)), state: 'paused', lastError: CONSENT_MISSING });
         return;
       }
       // A failed round may mean I was removed (pull_events refuses former
@@ -68,6 +74,8 @@ async function subscribe() {
   if (channel) void channel.unsubscribe();
   channel = null;
   if (!team || !client) return;
+  // No socket to the team without consent to send to it (see runSync).
+  if (!(await permissions.contains({ dataCollection: SENT_TO_TEAM }))) return;
   channel = client
     .channel(`incident-events-${team.teamId}`)
     .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'incident_events', filter: `team_id=eq.${team.teamId}` }, () => {

@@ -16,7 +16,9 @@ export const nodeIdItem = metaItem(META_KEY.nodeId, nodeIdSchema.nullable(), nul
 
 /** What the UI says about sync; persisted, so a restarted worker and every page agree. */
 export const syncStateSchema = z.object({
-  state: z.enum(['synced', 'offline', 'error', 'signed_out', 'syncing']).default('synced'),
+  // paused: the browser has not granted consent to send (Firefox's data
+  // consent, withdrawable in about:addons); lastError says how to resume.
+  state: z.enum(['synced', 'offline', 'error', 'signed_out', 'syncing', 'paused']).default('synced'),
   lastError: z.string().nullable().default(null),
   lastSyncedAt: z.string().nullable().default(null),
   attempt: z.number().default(0),

@@ -40,6 +40,8 @@ export function describeSync(s: Pick<SyncStatus, 'state' | 'pending' | 'lastErro
       return pending ? `Offline — ${pending}` : 'Offline';
     case 'signed_out':
       return `Signed out — sign in again to sync${pending ? ` (${pending})` : ''}`;
+    case 'paused':
+      return `Sync paused: ${s.lastError ?? 'sending is not allowed'}${pending ? ` (${pending})` : ''}`;
     case 'error':
       return `Sync error: ${s.lastError ?? 'unknown'}${pending ? ` (${pending})` : ''}`;
   }
