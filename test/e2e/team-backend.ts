@@ -45,21 +45,43 @@ export async function connectAs(standin: Standin, session: ExtensionSession, nam
   return options;
 }
 
-/** Two browser profiles and a team backend for one spec file: set up before it, torn down after it. */
-export interface TwoPeople {
-  backend: TeamBackend;
-  sophie: ExtensionSession;
-  lawrence: ExtensionSession;
-  /** Names, connects and signs in `session` as `name` (connectAs). */
-  setUp(session: ExtensionSession, name: string, email: string): Promise<OptionsPage>;
+/** What a profile needs for twoPeopleOnATeam to close it and remove its folder: a Chromium or a Firefox session. */
+export interface ProfileSession {
+  userDataDir: string;
+  close(): Promise<void>;
 }
 
-export function twoPeopleOnATeam(): TwoPeople {
+/** Two browser profiles and a team backend for one spec file: set up before it, torn down after it. */
+export interface TwoPeople<S extends ProfileSession = ExtensionSession, O = OptionsPage> {
+  backend: TeamBackend;
+  sophie: S;
+  lawrence: S;
+  /** Names, connects and signs in `session` as `name` (connectAs). */
+  setUp(session: S, name: string, email: string): Promise<O>;
+}
+
+/** How one browser launches a profile and signs it in to the team; Chromium's by default, Firefox's in test/e2e-firefox/team-fixture.ts. */
+export interface Profiles<S extends ProfileSession, O> {
+  launch(): Promise<S>;
+  connect(standin: Standin, session: S, name: string, email: string): Promise<O>;
+}
+
+const chromiumProfiles: Profiles<ExtensionSession, OptionsPage> = { launch: () => launchExtension(), connect: connectAs };
+
+export function twoPeopleOnATeam(): TwoPeople;
+export function twoPeopleOnATeam<S extends ProfileSession, O>(profiles: Profiles<S, O>): TwoPeople<S, O>;
+export function twoPeopleOnATeam<S extends ProfileSession, O>(profiles?: Profiles<S, O>): TwoPeople<S, O> {
+  const { launch, connect } = profiles ?? (chromiumProfiles as unknown as Profiles<S, O>);
   const people = {
-    setUp: (session: ExtensionSession, name: string, email: string) => connectAs(people.backend.standin, session, name, email),
-  } as TwoPeople;
+    setUp: (session: S, name: string, email: string) => connect(people.backend.standin, session, name, email),
+  } as TwoPeople<S, O>;
   beforeAll(async () => {
-    [people.backend, people.sophie, people.lawrence] = await Promise.all([startTeamBackend(), launchExtension(), launchExtension()]);
+    // Settled, not all: what did start is kept so afterAll stops it when another part failed.
+    const [backend, sophie, lawrence] = await Promise.allSettled([startTeamBackend(), launch(), launch()]);
+    if (backend.status === 'fulfilled') people.backend = backend.value;
+    if (sophie.status === 'fulfilled') people.sophie = sophie.value;
+    if (lawrence.status === 'fulfilled') people.lawrence = lawrence.value;
+    for (const r of [backend, sophie, lawrence]) if (r.status === 'rejected') throw r.reason;
   });
   afterAll(async () => {
     await Promise.all([people.sophie?.close(), people.lawrence?.close()]);
