@@ -1,0 +1,141 @@
+import { rmSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  badge,
+  isBlack,
+  isRed,
+  launchFirefox,
+  openPopupWindow,
+  openSidebarPage,
+  openTab,
+  screenshotPixels,
+  startTestSite,
+  storedScreenshots,
+  type FirefoxSession,
+} from './fixtures';
+import { PopupPage } from './pages/popup.page';
+import { roleWithText } from './pages/queries';
+import { SidePanelPage } from './pages/sidepanel.page';
+import { FirefoxOptionsPage, saveDownloadsTo } from './team-fixture';
+
+const TITLE = 'Red dashboard';
+const NOTE = 'Rolled back deploy 412';
+
+/** Events stored on this device (read from IndexedDB in an extension page). */
+const eventCount = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((ok, fail) => {
+        const open = indexedDB.open('incident-capture');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const r = open.result.transaction('events').objectStore('events').count();
+          r.onsuccess = () => (open.result.close(), ok(r.result));
+        };
+      }),
+  );
+
+// Issue 10: Options → Records and export in Firefox, as test/e2e/export.spec.ts
+// does in Chromium. Firefox saves the <a download> of a blob: URL through its
+// download manager; BiDi's browser.setDownloadBehavior puts it in a folder the
+// test reads. The file then goes into a fresh profile, screenshot and all.
+describe('export and import in Firefox', () => {
+  let site: Awaited<ReturnType<typeof startTestSite>>;
+  let first: FirefoxSession;
+  let second: FirefoxSession;
+  let downloads: string;
+  let options: FirefoxOptionsPage;
+  let exported: Buffer;
+
+  beforeAll(async () => {
+    // The fresh profile starts now too: a launch is the slow part on a busy machine.
+    const [started, one, two] = await Promise.allSettled([startTestSite(), launchFirefox(), launchFirefox()]);
+    if (started.status === 'fulfilled') site = started.value;
+    if (one.status === 'fulfilled') first = one.value;
+    if (two.status === 'fulfilled') second = two.value;
+    for (const r of [started, one, two]) if (r.status === 'rejected') throw r.reason;
+    downloads = await saveDownloadsTo(first);
+  });
+
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+    await site?.close();
+    if (downloads) rmSync(downloads, { recursive: true, force: true });
+  });
+
+  it('downloads the incident register as CSV with the declared incident in it', async () => {
+    await openTab(first, `${site.origin}/red`);
+    const popup = new PopupPage(await openPopupWindow(first));
+    await popup.saveName('Sophie');
+    await popup.declare({ severity: 'Major' });
+    expect(await popup.currentIncidentTitle()).toBe(TITLE);
+    await popup.addNote(NOTE);
+    await popup.button('Screenshot').click();
+    await popup.status('Screenshot added to the timeline.');
+    await popup.close();
+
+    options = new FirefoxOptionsPage(await first.openExtensionPage('options.html'));
+    const csv = await options.download('Download incident register (CSV)', downloads);
+    expect(csv.name).toMatch(/^incident-register-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = csv.bytes.toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true); // so Excel reads it as UTF-8
+    expect(text.slice(1).split('\r\n')).toEqual([
+      'ref,title,severity,lead,declared,resolved,time to resolve,outcome,follow-ups open,follow-ups done,customer updates',
+      expect.stringMatching(new RegExp(`^[0-9a-f]{8},${TITLE},major,Sophie,\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,,,,0,0,0$`)),
+      '',
+    ]);
+  });
+
+  it('downloads the full export as JSON, with the screenshot in it', async () => {
+    await options.page.locator('::-p-text(Include screenshots)').click();
+    const json = await options.download('Download full export (JSON)', downloads);
+    expect(json.name).toMatch(/^incident-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(json.bytes.toString('utf8')) as {
+      format: string;
+      version: number;
+      events: { kind: string }[];
+      screenshots: { status: string; mimeType: string; data?: string }[];
+    };
+    expect(file).toMatchObject({ format: 'incident-capture-export', version: 1 });
+    expect(file.events.map((e) => e.kind)).toEqual(['declared', 'note', 'screenshot']);
+    expect(file.screenshots).toEqual([expect.objectContaining({ status: 'verified', data: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/) })]);
+    exported = json.bytes;
+  });
+
+  it('imports that file into a fresh profile, where the incident and its screenshot come back', async () => {
+    const theirs = new FirefoxOptionsPage(await second.openExtensionPage('options.html'));
+    await theirs.saveName('Lawrence');
+
+    await theirs.importFile('incident-export.json', exported);
+    await roleWithText(theirs.page, 'status', 'Imported 3 events and 1 image.');
+    await expect.poll(async () => (await badge(second)).text).toBe('1');
+
+    const sidebar = new SidePanelPage(await openSidebarPage(second));
+    await sidebar.waitForActive(TITLE);
+    await sidebar.openIncident(TITLE);
+    await sidebar.waitForTimelineText(NOTE);
+    await sidebar.waitForTimelineImages(`Screenshot of ${TITLE}`);
+    const [shot] = await storedScreenshots(sidebar.page);
+    const [corner, field] = await screenshotPixels(sidebar.page, shot!.eventId, [
+      [20, 20],
+      [250, 120],
+    ]);
+    expect(isRed(corner!)).toBe(true);
+    expect(isBlack(field!)).toBe(true); // still masked
+
+    // Importing it again adds nothing.
+    await theirs.importFile('incident-export.json', exported);
+    await roleWithText(theirs.page, 'status', 'Nothing new: all 3 events in this file are already here.');
+  });
+
+  it('refuses a corrupt file, says why, and changes nothing', async () => {
+    const theirs = new FirefoxOptionsPage(await second.openExtensionPage('options.html'));
+    const before = await eventCount(theirs.page);
+    await theirs.importFile('incident-export.json', exported.subarray(0, exported.length / 2));
+    await roleWithText(theirs.page, 'alert', 'This file is not valid JSON (it may be cut short or damaged), so nothing was imported.');
+    expect(await theirs.records((section) => section.querySelectorAll('[role="status"]').length)).toBe(0);
+    expect(await eventCount(theirs.page)).toBe(before);
+  });
+});
