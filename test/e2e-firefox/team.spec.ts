@@ -55,8 +55,10 @@ describe('two Firefox profiles on one team', () => {
 
     // Firefox opens no Realtime socket to an http:// project (its extension pages' CSP upgrades ws:// to
     // wss://), so here the sidebar's 15 s poll brings it. The i: innerText shows the severity as CSS uppercases it.
-    const row = await waitForText(lawrencePanel.page, TITLE, { within: 'Active incidents', timeout: 40_000 });
-    expect(row).toMatch(/INC-1.*Major.*Sophie is leading/i);
+    await waitForText(lawrencePanel.page, TITLE, { within: 'Active incidents', timeout: 40_000 });
+    // The number is the team's, given by the server: it may show a moment after the row.
+    const row = await waitForText(lawrencePanel.page, 'INC-1', { within: 'Active incidents' });
+    expect(row).toMatch(/Payments down for EU customers.*INC-1.*Major.*Sophie is leading/i);
     await lawrencePanel.openIncident(TITLE);
     await lawrencePanel.waitForTimelineText(HER_NOTE, 40_000);
     await lawrencePanel.waitForTimelineImages('Screenshot of Red dashboard', 1, 40_000);
