@@ -86,7 +86,9 @@ export async function startTestSite(): Promise<{ origin: string; close(): Promis
  * test/e2e-firefox) both fit, so the two suites share these checks.
  */
 export interface EvaluatesInPage {
-  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  // Loose on purpose: the two libraries type the argument differently
+  // (Unboxed<A> and FlattenHandle<A>); callers below type their own results.
+  evaluate(fn: (arg: any) => unknown, arg: any): Promise<any>;
 }
 
 export interface StoredScreenshot {
@@ -102,7 +104,7 @@ export interface StoredScreenshot {
 
 /** Every screenshot event stored on this device, oldest first (read from IndexedDB in an extension page). */
 export async function storedScreenshots(page: EvaluatesInPage): Promise<StoredScreenshot[]> {
-  return page.evaluate(async () => {
+  return page.evaluate(async (): Promise<StoredScreenshot[]> => {
     const db = await new Promise<IDBDatabase>((ok, fail) => {
       const open = indexedDB.open('incident-capture');
       open.onsuccess = () => ok(open.result);
@@ -137,7 +139,7 @@ export const isBlue = ([r, g, b]: number[]) => r! < 60 && g! < 60 && b! > 200;
 /** RGBA of stored image pixels, decoded in an extension page. */
 export async function screenshotPixels(page: EvaluatesInPage, eventId: string, points: [number, number][]): Promise<number[][]> {
   return page.evaluate(
-    async ({ eventId, points }) => {
+    async ({ eventId, points }: { eventId: string; points: [number, number][] }): Promise<number[][]> => {
       const db = await new Promise<IDBDatabase>((ok, fail) => {
         const open = indexedDB.open('incident-capture');
         open.onsuccess = () => ok(open.result);
