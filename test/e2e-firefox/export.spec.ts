@@ -15,7 +15,7 @@ import {
   type FirefoxSession,
 } from './fixtures';
 import { PopupPage } from './pages/popup.page';
-import { roleWithText } from './pages/queries';
+import { byRole, roleWithText } from './pages/queries';
 import { SidePanelPage } from './pages/sidepanel.page';
 import { FirefoxOptionsPage, saveDownloadsTo } from './team-fixture';
 
@@ -39,7 +39,8 @@ const eventCount = (page: Page) =>
 // Issue 10: Options → Records and export in Firefox, as test/e2e/export.spec.ts
 // does in Chromium. Firefox saves the <a download> of a blob: URL through its
 // download manager; BiDi's browser.setDownloadBehavior puts it in a folder the
-// test reads. The file then goes into a fresh profile, screenshot and all.
+// test reads. The file then goes into a fresh profile, screenshot and all, and
+// that incident is copied out as Markdown.
 describe('export and import in Firefox', () => {
   let site: Awaited<ReturnType<typeof startTestSite>>;
   let first: FirefoxSession;
@@ -47,6 +48,7 @@ describe('export and import in Firefox', () => {
   let downloads: string;
   let options: FirefoxOptionsPage;
   let exported: Buffer;
+  let sidebar: SidePanelPage;
 
   beforeAll(async () => {
     // The fresh profile starts now too: a launch is the slow part on a busy machine.
@@ -112,7 +114,7 @@ describe('export and import in Firefox', () => {
     await roleWithText(theirs.page, 'status', 'Imported 3 events and 1 image.');
     await expect.poll(async () => (await badge(second)).text).toBe('1');
 
-    const sidebar = new SidePanelPage(await openSidebarPage(second));
+    sidebar = new SidePanelPage(await openSidebarPage(second));
     await sidebar.waitForActive(TITLE);
     await sidebar.openIncident(TITLE);
     await sidebar.waitForTimelineText(NOTE);
@@ -128,6 +130,17 @@ describe('export and import in Firefox', () => {
     // Importing it again adds nothing.
     await theirs.importFile('incident-export.json', exported);
     await roleWithText(theirs.page, 'status', 'Nothing new: all 3 events in this file are already here.');
+  });
+
+  it('copies the imported incident as Markdown from the sidebar', async () => {
+    await sidebar.page.locator(byRole('button', 'Copy as Markdown')).click();
+    await roleWithText(sidebar.page, 'status', 'Copied for Slack, Notion or Docs.');
+    // Read back in the page (WebDriver BiDi evaluates with user activation, which Firefox asks of readText).
+    const markdown = await sidebar.page.evaluate(() => navigator.clipboard.readText());
+    const [heading, summary] = markdown.split('\n\n');
+    expect(heading).toMatch(/^# [0-9a-f]{8} · Red dashboard$/);
+    expect(summary).toMatch(/^\*\*Major\*\* · Active · Lead: Sophie · /);
+    expect(markdown).toContain(`· Sophie: ${NOTE}\n`);
   });
 
   it('refuses a corrupt file, says why, and changes nothing', async () => {
