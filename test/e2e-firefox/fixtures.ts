@@ -22,8 +22,8 @@ export type { FirefoxSession };
 export const FIREFOX_E2E_EXTENSION_DIR = resolve('.output/firefox-mv3-e2e');
 
 /**
- * Firefox with the extension, its window 1280×800 CSS px as in the Chromium
- * suite. The background bridge (an options.html tab) is opened here, first,
+ * Firefox with the extension (pages opened by openTab are 1280×800 CSS px, as in the Chromium
+ * suite). The background bridge (an options.html tab) is opened here, first,
  * so that pages a spec opens afterwards are the active tab, as they would be
  * for a person; a bridge opened later would become "the page" the popup acts on.
  */
@@ -38,26 +38,32 @@ export async function launchFirefox(options: { userDataDir?: string } = {}): Pro
   return session;
 }
 
-/** A new tab showing `url`, made the active tab (web pages, so `goto` resolves as usual). */
+/**
+ * A new tab showing `url` in the browser's normal window, made the active tab
+ * of a focused window: the page a person is looking at. Opened by the
+ * extension, not puppeteer's newPage: with the sidebar's window focused last,
+ * newPage's tab was not the active tab of the bridge's normal window (seen as
+ * the popup taking options.html for the page).
+ */
 export async function openTab(session: FirefoxSession, url: string): Promise<Page> {
-  const page = await session.browser.newPage();
-  await page.goto(url);
-  await page.bringToFront();
+  const before = new Set(await session.browser.pages());
+  await session.background(async (bg, u) => {
+    const [win] = await bg.browser.windows.getAll({ windowTypes: ['normal'] });
+    await bg.browser.tabs.create({ windowId: win.id, url: u, active: true });
+    await bg.browser.windows.update(win.id, { focused: true });
+    return true;
+  }, url);
+  const page = await newPage(session, before, url);
+  // 1280×800 CSS px, as the Chromium suite's viewport. Headless Firefox
+  // ignores --height for the content area (1024×714 otherwise, probed on ESR
+  // 153); captureVisibleTab captures the emulated viewport. Never reset it to
+  // null afterwards: that closed the browser in the same probe.
+  await page.setViewport({ width: 1280, height: 800 });
   return page;
 }
 
-/**
- * Opens popup.html in a popup-type window of its own, as the toolbar would show
- * it: the popup then acts on the active tab of the last-focused normal window.
- * Answers the new page (an older popup still open at the same URL is not it).
- */
-export async function openPopupWindow(session: FirefoxSession): Promise<Page> {
-  const url = session.url('popup.html');
-  const before = new Set(await session.browser.pages());
-  await session.background(
-    (bg, u) => bg.browser.windows.create({ url: u, type: 'popup', width: 400, height: 640 }).then(() => true),
-    url,
-  );
+/** The page showing `url` that was not among `before`, once loaded. */
+async function newPage(session: FirefoxSession, before: Set<Page>, url: string): Promise<Page> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     for (const page of await session.browser.pages()) {
@@ -70,13 +76,35 @@ export async function openPopupWindow(session: FirefoxSession): Promise<Page> {
   }
 }
 
+/** Opens an extension page in a popup-type window of its own; answers the new page (not an older one at the same URL). */
+async function openExtensionWindow(session: FirefoxSession, path: string, size: { width: number; height: number }): Promise<Page> {
+  const url = session.url(path);
+  const before = new Set(await session.browser.pages());
+  await session.background(
+    (bg, a) => bg.browser.windows.create({ url: a.url, type: 'popup', width: a.width, height: a.height }).then(() => true),
+    { url, ...size },
+  );
+  return newPage(session, before, url);
+}
+
+/**
+ * Opens popup.html in a popup-type window of its own, as the toolbar would show
+ * it: the popup then acts on the active tab of the last-focused normal window.
+ */
+export function openPopupWindow(session: FirefoxSession): Promise<Page> {
+  return openExtensionWindow(session, 'popup.html', { width: 400, height: 640 });
+}
+
 /**
  * The sidebar's page. In Firefox the side panel is the `sidebar_action` panel,
- * which a headless browser does not draw; the same page in a tab is what the
- * tests watch (as the Chromium suite opens sidepanel.html as a page).
+ * which a headless browser does not draw; the tests watch the same page in a
+ * popup-type window of its own. Not a tab: a background tab gets no animation
+ * frames and throttled timers, so the (virtualised) timeline took seconds to
+ * draw each entry, where a real sidebar is on screen beside the page. And not
+ * a normal window: the popup would take its tab for the page being looked at.
  */
-export async function openSidebarPage(session: FirefoxSession): Promise<Page> {
-  return session.openExtensionPage('sidepanel.html');
+export function openSidebarPage(session: FirefoxSession): Promise<Page> {
+  return openExtensionWindow(session, 'sidepanel.html', { width: 400, height: 800 });
 }
 
 /** The toolbar badge: its text and background colour (RGBA). */
@@ -87,11 +115,45 @@ export async function badge(session: FirefoxSession): Promise<{ text: string; co
   }));
 }
 
-/** The id of the (first) tab showing `url`. */
-export async function tabId(session: FirefoxSession, url: string): Promise<number> {
-  const id = await session.background(async (bg, u) => (await bg.browser.tabs.query({ url: u }))[0]?.id ?? null, url);
-  if (id === null) throw new Error(`No tab shows ${url}`);
-  return id;
+/**
+ * The id of the (first) tab showing `url`, once it has loaded. Compared here,
+ * not by tabs.query's `url`: that is a match pattern, and Firefox's refuse a port.
+ */
+export async function tabId(session: FirefoxSession, url: string, timeoutMs = 15_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const id = await session.background(
+      async (bg, u) => (await bg.browser.tabs.query({})).find((t: { url?: string; status?: string }) => t.url === u && t.status === 'complete')?.id ?? null,
+      url,
+    );
+    if (id !== null) return id;
+    if (Date.now() > deadline) throw new Error(`No tab shows ${url}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
+/**
+ * Navigates `page` to one of the browser's own pages (about:…) or a page that
+ * fails to load, where puppeteer's goto may never settle, and makes it the
+ * active tab. Answers its tab id. The extension cannot see the address of
+ * about: pages (tabs.Tab.url is undefined there, even with <all_urls>), so the
+ * tab is found as the active one, its address checked when it is visible.
+ */
+export async function goToUnloadable(session: FirefoxSession, page: Page, url: string): Promise<number> {
+  void page.goto(url).catch(() => undefined);
+  const deadline = Date.now() + 15_000;
+  // page.url() lags for about: pages over BiDi; the document knows where it is.
+  const at = () => page.evaluate(() => location.href).catch(() => page.url());
+  while ((await at()) !== url) {
+    if (Date.now() > deadline) throw new Error(`The tab did not go to ${url} (at ${await at()})`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  await page.bringToFront();
+  const tab = await session.background(
+    async (bg) => (await bg.browser.tabs.query({ active: true, windowType: 'normal' }))[0] ?? null,
+  );
+  if (!tab || (tab.url !== undefined && tab.url !== url)) throw new Error(`The active tab is not ${url}: ${JSON.stringify(tab)}`);
+  return tab.id;
 }
 
 /**

@@ -52,8 +52,39 @@ export class PopupPage {
   /** Waits for the status line to say `text`; answers all it says. */
   status = (text: string | RegExp, timeout?: number) => roleWithText(this.page, 'status', text, timeout);
 
+  /**
+   * Waits for the capture status line to say `text`; if an alert shows
+   * instead, fails with its sentence rather than a bare timeout.
+   */
+  async captured(text: string, timeout = 30_000) {
+    const outcome = await this.page.waitForFunction(
+      (t: string) => {
+        const status = document.querySelector('[role="status"]')?.textContent ?? '';
+        if (status.includes(t)) return { ok: true, said: status };
+        const alert = document.querySelector('[role="alert"]')?.textContent;
+        return alert ? { ok: false, said: alert } : false;
+      },
+      { timeout, polling: 100 },
+      text,
+    );
+    const { ok, said } = (await outcome.jsonValue()) as { ok: boolean; said: string };
+    if (!ok) throw new Error(`The popup did not say "${text}"; it said: ${said}`);
+  }
+
   /** Waits for an alert and answers its sentence. */
   alert = (timeout?: number) => roleWithText(this.page, 'alert', /\S/, timeout);
+
+  /**
+   * Waits for the popup to close itself (window.close()). Over BiDi puppeteer
+   * emits no 'close' for that, so this waits until the page is gone.
+   */
+  async closedByItself(timeout = 15_000) {
+    const deadline = Date.now() + timeout;
+    while (!this.page.isClosed() && (await this.page.evaluate(() => true).catch(() => false))) {
+      if (Date.now() > deadline) throw new Error('The popup did not close');
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+  }
 
   /** Closes the popup's window, as clicking away does. */
   close = () => this.page.close();

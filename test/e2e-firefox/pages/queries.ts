@@ -1,18 +1,45 @@
 import type { Page } from 'puppeteer-core';
 
-// Puppeteer's ARIA and text selectors, spelled once. `::-p-aria` matches the
-// accessible name exactly (as Playwright's getByRole with exact: true);
-// `::-p-text` matches elements whose text contains the string.
+// Puppeteer's ARIA selector, spelled once, for what a person acts on (it
+// matches the accessible name exactly, as Playwright's getByRole with
+// exact: true), and plain DOM polls for waiting on text to appear.
 
 /** An element by role and accessible name, e.g. byRole('button', 'Screenshot'). */
 export function byRole(role: string, name?: string): string {
   return name === undefined ? `::-p-aria([role=${JSON.stringify(role)}])` : `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`;
 }
 
-/** An element containing `text`, optionally inside `within` (another selector). */
-export function byText(text: string, within?: string): string {
-  const selector = `::-p-text(${JSON.stringify(text)})`;
-  return within ? `${within} ${selector}` : selector;
+/**
+ * Waits for an element matching the CSS `selector` whose text contains (or,
+ * with exact, is) `text`; answers its text. A plain DOM poll: in a background
+ * tab (the sidebar page, while the person works in the page in front)
+ * ARIA queries wait on an accessibility tree Firefox updates lazily there,
+ * which cost seconds per step.
+ */
+export async function waitForText(
+  page: Page,
+  selector: string,
+  text: string,
+  { exact = false, timeout = 15_000 }: { exact?: boolean; timeout?: number } = {},
+): Promise<string> {
+  const handle = await page.waitForFunction(
+    (sel: string, t: string, whole: boolean) => {
+      for (const el of document.querySelectorAll(sel)) {
+        const content = el.textContent ?? '';
+        if (whole ? content.trim() === t : content.includes(t)) return content;
+      }
+      return false;
+    },
+    { timeout, polling: 100 },
+    selector,
+    text,
+    exact,
+  );
+  try {
+    return (await handle.jsonValue()) as string;
+  } finally {
+    await handle.dispose();
+  }
 }
 
 /** The value of the input, textarea or select `selector` names. */

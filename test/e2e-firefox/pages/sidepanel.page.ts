@@ -1,20 +1,18 @@
 import type { Page } from 'puppeteer-core';
-import { byRole, byText } from './queries';
+import { byRole, waitForText } from './queries';
 
 /**
- * The sidebar (Firefox's sidebar_action panel), opened as a page: a headless
- * browser draws no sidebar. The puppeteer twin of test/e2e/pages/sidepanel.page.ts.
+ * The sidebar (Firefox's sidebar_action panel), opened as a page in a window
+ * of its own (a headless browser draws no sidebar; fixtures.ts openSidebarPage).
+ * The puppeteer twin of test/e2e/pages/sidepanel.page.ts. Waits for text are
+ * plain DOM polls (queries.ts waitForText); actions go by ARIA role and name.
  */
 export class SidePanelPage {
   constructor(readonly page: Page) {}
 
-  static ACTIVE = byRole('list', 'Active incidents');
-  static RESOLVED = byRole('list', 'Resolved incidents');
-  static TIMELINE = byRole('list', 'Timeline');
-
   /** Waits for an incident titled `title` in the list of active ones. */
   async waitForActive(title: string) {
-    await this.page.waitForSelector(`${SidePanelPage.ACTIVE} ${byRole('button', title)}`);
+    await waitForText(this.page, 'ul[aria-label="Active incidents"] button', title, { exact: true });
   }
 
   /** Waits for a row of the active list containing `text` (title, severity, lead, age); answers the row's text. */
@@ -31,13 +29,19 @@ export class SidePanelPage {
 
   async openIncident(title: string) {
     await this.page.locator(byRole('button', title)).click();
-    await this.page.waitForSelector(byRole('heading', title));
+    await waitForText(this.page, 'h1', title, { exact: true });
   }
 
   /** Waits for a timeline entry containing `text`. */
   async waitForTimelineText(text: string, timeout?: number) {
-    await this.page.waitForSelector(byText(text, SidePanelPage.TIMELINE), { timeout });
+    await waitForText(this.page, 'ol[aria-label="Timeline"] li', text, { timeout });
   }
+
+  /** Waits for a log (monospace) entry containing `text`; answers all of it. */
+  waitForTimelineLog = (text: string) => waitForText(this.page, 'ol[aria-label="Timeline"] pre', text);
+
+  /** Waits for a link on the timeline reading `name`. */
+  waitForTimelineLink = (name: string) => waitForText(this.page, 'ol[aria-label="Timeline"] a', name, { exact: true });
 
   /**
    * Waits for `count` thumbnails named `name` on the timeline. By alt text, not
