@@ -1,0 +1,133 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  isBlack,
+  isBlue,
+  isRed,
+  launchFirefox,
+  openPopupWindow,
+  openSidebarPage,
+  openTab,
+  screenshotPixels,
+  startTestSite,
+  storedScreenshots,
+  type FirefoxSession,
+} from './fixtures';
+import { PopupPage } from './pages/popup.page';
+import { SidePanelPage } from './pages/sidepanel.page';
+
+const isGreen = ([r, g, b]: number[]) => g! > 120 && r! < 60 && b! < 60;
+const isWhite = ([r, g, b]: number[]) => r! > 230 && g! > 230 && b! > 230;
+
+describe('evidence capture in Firefox', () => {
+  let session: FirefoxSession;
+  let site: Awaited<ReturnType<typeof startTestSite>>;
+  let tab: Page;
+  let sidePanel: SidePanelPage;
+
+  /** Starts the element picker from the popup (which then closes) and clicks at (x, y) on the page. */
+  async function pickAt(x: number, y: number) {
+    const popup = new PopupPage(await openPopupWindow(session));
+    await popup.button('Capture an element').click();
+    await popup.closedByItself(); // the popup closes once the picker is running
+    await tab.bringToFront();
+    await tab.mouse.move(x, y);
+    await tab.mouse.click(x, y);
+  }
+
+  beforeAll(async () => {
+    site = await startTestSite();
+    session = await launchFirefox();
+    sidePanel = new SidePanelPage(await openSidebarPage(session));
+    tab = await openTab(session, `${site.origin}/red`);
+    const popup = new PopupPage(await openPopupWindow(session));
+    await popup.saveName('Sophie');
+    await popup.declare({ title: 'Checkout red alert', severity: 'Major' });
+    await popup.currentIncidentTitle();
+    await popup.close();
+    await sidePanel.openIncident('Checkout red alert');
+    await tab.bringToFront();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await site?.close();
+  });
+
+  it('the popup Screenshot button puts that page on the timeline of the open sidebar, password masked', async () => {
+    const popup = new PopupPage(await openPopupWindow(session));
+    await popup.button('Screenshot').click();
+    await popup.captured('Screenshot added to the timeline.');
+
+    // Live in the sidebar, as a thumbnail with an accessible name.
+    await sidePanel.waitForTimelineImages('Screenshot of Red dashboard');
+
+    const [shot] = await storedScreenshots(sidePanel.page);
+    expect(shot).toMatchObject({ source: 'visible', pageTitle: 'Red dashboard', width: 1280, height: 800 });
+    expect(shot!.bytes).toBeLessThanOrEqual(100 * 1024);
+    // The page's pixels, not the popup's: red around, and the password field an opaque black box.
+    const [corner, middle, field, fieldEdge] = await screenshotPixels(sidePanel.page, shot!.eventId, [
+      [20, 20],
+      [800, 500],
+      [250, 120],
+      [110, 110],
+    ]);
+    expect(isRed(corner!) && isRed(middle!)).toBe(true);
+    expect(isBlack(field!)).toBe(true);
+    expect(isBlack(fieldEdge!)).toBe(true);
+    // And the mask is gone from the live page again.
+    expect(await tab.evaluate(() => document.getElementById('__incident_capture_mask__'))).toBeNull();
+    await popup.close();
+  });
+
+  it('crops an element inside the viewport from a real capture', async () => {
+    await tab.goto(`${site.origin}/boxes`);
+    await pickAt(300, 200);
+    await expect.poll(async () => (await storedScreenshots(sidePanel.page)).at(-1)?.source, { timeout: 15_000 }).toBe('element');
+    const shot = (await storedScreenshots(sidePanel.page)).at(-1)!;
+    expect([shot.width, shot.height]).toEqual([240, 120]);
+    const pixels = await screenshotPixels(sidePanel.page, shot.eventId, [
+      [5, 5],
+      [120, 60],
+      [234, 114],
+    ]);
+    expect(pixels.every(isBlue)).toBe(true);
+  });
+
+  it('captures an element taller than the viewport whole', async () => {
+    // #tall (200×2000 CSS px at 600,100) runs below the viewport: Firefox captures it with tabs.captureTab and a rect.
+    const before = (await storedScreenshots(sidePanel.page)).length;
+    await pickAt(700, 400);
+    await expect.poll(async () => (await storedScreenshots(sidePanel.page)).length, { timeout: 20_000 }).toBe(before + 1);
+    const shot = (await storedScreenshots(sidePanel.page)).at(-1)!;
+    expect(shot.source).toBe('element');
+    expect(shot.height / shot.width).toBeGreaterThan(9); // 2000 / 200, whatever the encoder's scale
+    const [top, bottom] = await screenshotPixels(sidePanel.page, shot.eventId, [
+      [Math.floor(shot.width / 2), 10],
+      [Math.floor(shot.width / 2), shot.height - 10],
+    ]);
+    expect(isGreen(top!)).toBe(true);
+    expect(isGreen(bottom!)).toBe(true);
+  });
+
+  it('Full page captures the whole page, below the fold included', async () => {
+    const popup = new PopupPage(await openPopupWindow(session));
+    await popup.button('Full page').click();
+    await popup.captured('added to the timeline');
+    const shot = (await storedScreenshots(sidePanel.page)).at(-1)!;
+    expect(shot.source).toBe('full_page');
+    // 2100 CSS px tall (the green box ends at 2100); the encoder may scale it down to stay within 100 KB.
+    expect(shot.height / shot.width).toBeGreaterThan(1.5);
+    const scale = shot.height / 2100;
+    const at = (x: number, y: number): [number, number] => [Math.round(x * scale), Math.round(y * scale)];
+    const [blue, greenLow, whiteLow] = await screenshotPixels(sidePanel.page, shot.eventId, [
+      at(320, 210), // the blue box, in the first screenful
+      at(700, 2000), // the green box, 1200 px below the fold
+      at(300, 2000), // beside it, the white page
+    ]);
+    expect(isBlue(blue!)).toBe(true);
+    expect(isGreen(greenLow!)).toBe(true);
+    expect(isWhite(whiteLow!)).toBe(true);
+    await popup.close();
+  });
+});
