@@ -107,6 +107,23 @@ export function openSidebarPage(session: FirefoxSession): Promise<Page> {
   return openExtensionWindow(session, 'sidepanel.html', { width: 400, height: 800 });
 }
 
+/** Titles of every incident stored on this device (read from IndexedDB in an extension page). */
+export async function storedIncidentTitles(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const open = indexedDB.open('incident-capture');
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const rows = await new Promise<{ title: string }[]>((ok) => {
+      const r = db.transaction('incidents').objectStore('incidents').getAll();
+      r.onsuccess = () => ok(r.result as { title: string }[]);
+    });
+    db.close();
+    return rows.map((row) => row.title);
+  });
+}
+
 /** The toolbar badge: its text and background colour (RGBA). */
 export async function badge(session: FirefoxSession): Promise<{ text: string; color: number[] }> {
   return session.background(async (bg) => ({
