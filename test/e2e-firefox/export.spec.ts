@@ -49,6 +49,7 @@ describe('export and import in Firefox', () => {
   let options: FirefoxOptionsPage;
   let exported: Buffer;
   let sidebar: SidePanelPage;
+  let theirs: FirefoxOptionsPage;
 
   beforeAll(async () => {
     // The fresh profile starts now too: a launch is the slow part on a busy machine.
@@ -107,7 +108,7 @@ describe('export and import in Firefox', () => {
   });
 
   it('imports that file into a fresh profile, where the incident and its screenshot come back', async () => {
-    const theirs = new FirefoxOptionsPage(await second.openExtensionPage('options.html'));
+    theirs = new FirefoxOptionsPage(await second.openExtensionPage('options.html'));
     await theirs.saveName('Lawrence');
 
     await theirs.importFile('incident-export.json', exported);
@@ -144,7 +145,7 @@ describe('export and import in Firefox', () => {
   });
 
   it('refuses a corrupt file, says why, and changes nothing', async () => {
-    const theirs = new FirefoxOptionsPage(await second.openExtensionPage('options.html'));
+    // The same Options page: its last sentence ("Nothing new…") must give way to the refusal alone.
     const before = await eventCount(theirs.page);
     await theirs.importFile('incident-export.json', exported.subarray(0, exported.length / 2));
     await roleWithText(theirs.page, 'alert', 'This file is not valid JSON (it may be cut short or damaged), so nothing was imported.');
