@@ -83,6 +83,19 @@ export default defineConfig({
         description: 'Screenshot the page onto my current incident',
       },
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: firefoxSettings, gecko_android: { strict_min_version: '142.0' } } } : {}),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: { gecko: firefoxSettings, gecko_android: { strict_min_version: '142.0' } },
+          // Firefox's default for extension pages is "script-src 'self';
+          // upgrade-insecure-requests;", which turns Realtime's ws:// into
+          // wss:// for a local Supabase (http://127.0.0.1:54321), so it never
+          // connects (seen against the stand-in: a TLS handshake on a plain
+          // port). Chrome's default has no upgrade rule. Dropping it lets
+          // nothing else through: a project URL may be http:// only when it
+          // is local (lib/supabase/connection.ts), and webhooks are https.
+          // https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/manifest.json/content_security_policy
+          content_security_policy: { extension_pages: "script-src 'self'" },
+        }
+      : {}),
   }),
 });
