@@ -103,8 +103,17 @@ export function openPopupWindow(session: FirefoxSession): Promise<Page> {
  * draw each entry, where a real sidebar is on screen beside the page. And not
  * a normal window: the popup would take its tab for the page being looked at.
  */
-export function openSidebarPage(session: FirefoxSession): Promise<Page> {
-  return openExtensionWindow(session, 'sidepanel.html', { width: 400, height: 800 });
+export async function openSidebarPage(session: FirefoxSession): Promise<Page> {
+  const page = await openExtensionWindow(session, 'sidepanel.html', { width: 400, height: 800 });
+  // Focus goes back to the normal window, as a sidebar takes none: with the
+  // sidebar's window focused, puppeteer's newPage (openExtensionPage) never
+  // settled (seen in export.spec.ts, 60 s timeouts).
+  await session.background(async (bg) => {
+    const [win] = await bg.browser.windows.getAll({ windowTypes: ['normal'] });
+    await bg.browser.windows.update(win.id, { focused: true });
+    return true;
+  });
+  return page;
 }
 
 /** Titles of every incident stored on this device (read from IndexedDB in an extension page). */
