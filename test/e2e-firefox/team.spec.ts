@@ -53,8 +53,8 @@ describe('two Firefox profiles on one team', () => {
     await sophiePanel.openIncident(TITLE);
     await addNote(sophiePanel, HER_NOTE);
 
-    // Firefox opens no Realtime socket to an http:// project (its extension pages' CSP upgrades ws:// to
-    // wss://), so here the sidebar's 15 s poll brings it. The i: innerText shows the severity as CSS uppercases it.
+    // Realtime brings it (realtime.spec.ts times that); the generous wait also lets the sidebar's
+    // 15 s poll do it on a loaded machine. The i: innerText shows the severity as CSS uppercases it.
     await waitForText(lawrencePanel.page, TITLE, { within: 'Active incidents', timeout: 40_000 });
     // The number is the team's, given by the server: it may show a moment after the row.
     const row = await waitForText(lawrencePanel.page, 'INC-1', { within: 'Active incidents' });
