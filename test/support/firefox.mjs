@@ -62,8 +62,10 @@ export async function findPage(browser, url, timeoutMs = 15_000) {
 
 /**
  * `userDataDir` reuses a profile (a browser restarted); a profile made here is
- * deleted on close, one passed in is kept. The window is sized so captures
- * are 1280×800 CSS px as in Chromium (Firefox defaults to 1024×714 headless).
+ * deleted on close, one passed in is kept. `width`/`height` size the window,
+ * but headless Firefox still lays pages out at 1024×714, so a page whose
+ * captures must be a known size sets its viewport too (test/e2e-firefox/fixtures.ts
+ * `openTab` sets 1280×800, as the Chromium suite's viewport).
  */
 export async function launchFirefoxWithExtension(extensionDir, { userDataDir: reuse, width = 1280, height = 800 } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
