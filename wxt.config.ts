@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { FIREFOX_OPTIONAL_DATA } from './lib/browser/permissions';
 
 // The end-to-end build (E2E=1) differs from the store build in one way: it
 // adds host access, because in automation `activeTab` is never granted (no
@@ -25,7 +26,7 @@ const firefoxSettings = {
   strict_min_version: '140.0',
   data_collection_permissions: {
     required: ['none'],
-    optional: ['websiteContent', 'personallyIdentifyingInfo'],
+    optional: FIREFOX_OPTIONAL_DATA,
   },
 };
 

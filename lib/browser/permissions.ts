@@ -4,7 +4,7 @@
  * consent to transmit data (built-in data consent, Firefox 140+:
  * https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
  * The manifest declares what may be asked for as optional
- * (wxt.config.ts: websiteContent, personallyIdentifyingInfo); Chrome has no
+ * (wxt.config.ts, from FIREFOX_OPTIONAL_DATA below); Chrome has no
  * such consent, so its port asks only for origins.
  *
  * Both browsers allow `permissions.request` only from a user gesture, and
@@ -14,17 +14,27 @@
  * handler; asking for something already granted resolves true without a
  * prompt, so there is no need (and no time) to check `contains` first.
  */
-export type DataCollection = 'websiteContent' | 'personallyIdentifyingInfo';
+export type DataCollection = 'websiteContent' | 'personallyIdentifyingInfo' | 'browsingActivity';
 
 /**
- * What a team's Supabase project receives: incidents with their screenshots
- * and page links (website content) and members' names and emails
- * (personally identifying). Asked for at Connect and sign-in; sync checks it.
+ * What a team's Supabase project receives: incidents with their screenshots,
+ * selections and page titles (website content), members' names and emails
+ * (personally identifying), and the address of every page captured or quoted
+ * (`pageUrl`, `sourceUrl`): the Extension Workshop counts specific URLs as
+ * browsing activity, so that is asked for too. Asked for at Connect and
+ * sign-in; sync checks it.
  */
-export const SENT_TO_TEAM: DataCollection[] = ['websiteContent', 'personallyIdentifyingInfo'];
+export const SENT_TO_TEAM: DataCollection[] = ['websiteContent', 'personallyIdentifyingInfo', 'browsingActivity'];
 
-/** What a Slack message carries: an incident's title and summary (often taken from the page) and the lead's name. */
+/** What a Slack message carries: an incident's title and summary (often taken from the page) and the lead's name; no addresses. */
 export const SENT_TO_SLACK: DataCollection[] = ['websiteContent', 'personallyIdentifyingInfo'];
+
+/**
+ * Everything that may be asked for: the manifest's optional
+ * `data_collection_permissions` (wxt.config.ts). Firefox rejects a request for
+ * a kind the manifest does not declare, so the manifest is built from this.
+ */
+export const FIREFOX_OPTIONAL_DATA: DataCollection[] = [...new Set([...SENT_TO_TEAM, ...SENT_TO_SLACK])];
 
 export interface PermissionAsk {
   origins?: string[];
