@@ -16,7 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
 /** The gecko id in wxt.config.ts (FIREFOX_ADDON_ID). */
@@ -88,7 +88,8 @@ export async function launchFirefoxWithExtension(extensionDir, { userDataDir: re
       'browser.shell.checkDefaultBrowser': false,
     },
   });
-  await browser.installExtension(extensionDir);
+  // BiDi's webExtension.install rejects a relative path.
+  await browser.installExtension(resolve(extensionDir));
   const url = (path) => `moz-extension://${uuid}/${path}`;
   const session = {
     browser,
