@@ -8,7 +8,7 @@
 //   Screenshot button sends — and is timed inside the panel with
 //   performance.now(), from the send until a MutationObserver sees the new
 //   thumbnail in a timeline row past the last one rendered (the timeline is
-//   windowed: see bench/capture.mjs);
+//   windowed: see scrollTimelineToEnd in bench/support.mjs);
 // - the floor is timed in the extension with performance.now() around
 //   `browser.tabs.captureVisibleTab(windowId, {format:'jpeg',quality:92})`,
 //   the call the product makes (entrypoints/background/capture-deps.ts), on
@@ -26,7 +26,15 @@
 // JPEG at the same quality for comparison.
 import { resolve } from 'node:path';
 import { findPage, launchFirefoxWithExtension } from '../test/support/firefox.mjs';
-import { median, startSite } from './support.mjs';
+import {
+  BENCH_PROFILE,
+  clickToThumbnail,
+  median,
+  scrollTimelineToEnd,
+  startSite,
+  storedScreenshotSizes,
+  summariseSizes,
+} from './support.mjs';
 import { within } from './wait.mjs';
 
 const SPACING_MS = 700;
@@ -94,7 +102,7 @@ export async function benchFirefoxCapture({
     // A profile and an incident, made through the real popup page.
     await session.background(
       (bg, profile) => bg.browser.storage.local.set({ profile }).then(() => true),
-      { userId: '0190a000-0000-7000-8000-000000000001', displayName: 'Bench' },
+      BENCH_PROFILE,
     );
     const popup = await session.openExtensionPage('popup.html');
     await popup.locator(aria('textbox', 'Title')).fill('Capture benchmark');
@@ -142,52 +150,8 @@ export async function benchFirefoxCapture({
         ),
       );
       await sleep(SPACING_MS);
-      await panel.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await within(
-        'two frames after scrolling the timeline to its end',
-        5_000,
-        panel.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))),
-      );
-      click.push(
-        await within(
-          `capture ${i + 1} of ${CAPTURES}: stored and its thumbnail shown`,
-          20_000,
-          panel.evaluate(
-            async ({ target, label }) => {
-              const lastIndex = () =>
-                Math.max(-1, ...[...document.querySelectorAll('.timeline li[data-index]')].map((li) => Number(li.dataset.index)));
-              const before = lastIndex();
-              const shown = () =>
-                [...document.querySelectorAll('.timeline li.entry-screenshot[data-index]')].some(
-                  (li) => Number(li.dataset.index) > before && li.querySelector('img'),
-                );
-              const t0 = performance.now();
-              let observer;
-              const appeared = new Promise((ok, fail) => {
-                const timer = setTimeout(() => {
-                  observer.disconnect();
-                  fail(new Error(`bench: no thumbnail after timeline row ${before} within 10 s (${label})`));
-                }, 10_000);
-                observer = new MutationObserver(() => {
-                  if (!shown()) return;
-                  observer.disconnect();
-                  clearTimeout(timer);
-                  ok();
-                });
-                observer.observe(document.body, { childList: true, subtree: true });
-              });
-              const reply = await browser.runtime.sendMessage({ type: 'captureScreenshot', ...target });
-              if (!reply?.ok) {
-                observer.disconnect();
-                throw new Error(reply?.error ?? 'no reply to captureScreenshot');
-              }
-              await appeared;
-              return performance.now() - t0;
-            },
-            { target: { incidentId, tabId, windowId }, label: `capture ${i + 1}` },
-          ),
-        ),
-      );
+      await scrollTimelineToEnd(panel);
+      click.push(await clickToThumbnail(panel, { incidentId, tabId, windowId }, `capture ${i + 1} of ${CAPTURES}`));
     }
 
     // Diagnostics (see the top of this file).
@@ -220,32 +184,7 @@ export async function benchFirefoxCapture({
       );
     }
 
-    const sizes = await within(
-      "the stored screenshots read back from the side panel's IndexedDB",
-      15_000,
-      panel.evaluate(async () => {
-        const db = await new Promise((ok, fail) => {
-          const r = indexedDB.open('incident-capture');
-          r.onsuccess = () => ok(r.result);
-          r.onerror = () => fail(r.error);
-        });
-        const events = await new Promise((ok, fail) => {
-          const r = db.transaction('events').objectStore('events').getAll();
-          r.onsuccess = () => ok(r.result);
-          r.onerror = () => fail(r.error);
-        });
-        db.close();
-        return events
-          .filter((e) => e.kind === 'screenshot')
-          .map((e) => ({
-            bytes: e.body.byteLength,
-            thumb: e.body.thumbnail.length,
-            type: e.body.mimeType,
-            size: `${e.body.width}×${e.body.height}`,
-          }));
-      }),
-    );
-    if (sizes.length !== CAPTURES) throw new Error(`bench: ${sizes.length} screenshots stored, expected ${CAPTURES}`);
+    const sizes = summariseSizes(await storedScreenshotSizes(panel), CAPTURES);
     return {
       captures: CAPTURES,
       clickMedian: median(click),
@@ -257,12 +196,7 @@ export async function benchFirefoxCapture({
       webpBytes: median(stages.map((s) => s.webpBytes)),
       jpegMedian: median(stages.map((s) => s.jpeg)),
       jpegBytes: median(stages.map((s) => s.jpegBytes)),
-      bytesMedian: median(sizes.map((s) => s.bytes)),
-      bytesMax: Math.max(...sizes.map((s) => s.bytes)),
-      thumbMedian: median(sizes.map((s) => s.thumb)),
-      thumbMax: Math.max(...sizes.map((s) => s.thumb)),
-      types: [...new Set(sizes.map((s) => s.type))],
-      imageSizes: [...new Set(sizes.map((s) => s.size))],
+      ...sizes,
       click,
       raw,
     };

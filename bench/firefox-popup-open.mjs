@@ -19,11 +19,9 @@
 // after a quiet second). Both pages are read the same way. Firefox rounds
 // performance.now() to 1 ms by default (privacy.reduceTimerPrecision),
 // plenty for figures of tens of milliseconds.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { launchFirefoxWithExtension } from '../test/support/firefox.mjs';
-import { median, startSite } from './support.mjs';
+import { BENCH_PROFILE, extensionWithFloors, median, startSite } from './support.mjs';
 import { within } from './wait.mjs';
 
 const WARMUP = 3;
@@ -62,31 +60,14 @@ export async function benchFirefoxPopupOpen({
   extensionDir = '.output/firefox-mv3-e2e',
   opens: OPENS = Number(process.env.BENCH_OPENS ?? 25),
 } = {}) {
-  // A copy of the built extension plus one blank page: same origin, same
-  // process, nothing but an HTML document to load (as the Chromium bench).
-  const dir = mkdtempSync(join(tmpdir(), 'bench-ff-ext-'));
-  cpSync(extensionDir, dir, { recursive: true });
-  writeFileSync(join(dir, 'bench-blank.html'), '<!doctype html><html lang="en"><title>blank</title><body></body></html>');
-  // The Chromium bench's second floor, word for word: the least any popup that
-  // prefills from the tab must do — one script that asks for the profile and
-  // the active tab, then focuses a field. (Firefox's `chrome` returns promises
-  // in MV3, as boot.ts relies on.)
-  writeFileSync(
-    join(dir, 'bench-floor.js'),
-    `Promise.all([chrome.storage.local.get('profile'), chrome.tabs.query({ active: true, lastFocusedWindow: true })])
-      .then(([, [tab]]) => { const i = document.getElementById('t'); i.value = tab?.title ?? ''; i.focus(); performance.mark('floor-ready'); });`,
-  );
-  writeFileSync(
-    join(dir, 'bench-floor.html'),
-    '<!doctype html><html lang="en"><title>floor</title><input id="t"><script src="/bench-floor.js"></script></html>',
-  );
-
+  // The Chromium bench's floors, word for word (bench/support.mjs).
+  const dir = extensionWithFloors(extensionDir, 'bench-ff-ext-');
   const site = await startSite();
   const session = await launchFirefoxWithExtension(dir);
   try {
     await session.background(
       (bg, profile) => bg.browser.storage.local.set({ profile }).then(() => true),
-      { userId: '0190a000-0000-7000-8000-000000000001', displayName: 'Bench' },
+      BENCH_PROFILE,
     );
     // A normal page for the popup to prefill from, as in the Chromium bench.
     const tab = await session.browser.newPage();

@@ -4,40 +4,20 @@
 // overhead is not counted for either.
 //
 // Usage: npm run bench   (builds the E2E extension first)
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launch, median, startSite } from './support.mjs';
+import { rmSync } from 'node:fs';
+import { BENCH_PROFILE, extensionWithFloors, launch, median, startSite } from './support.mjs';
 import { within } from './wait.mjs';
 
 const WARMUP = 3;
 
 export async function benchPopupOpen({ opens: OPENS = Number(process.env.BENCH_OPENS ?? 25) } = {}) {
-  // A copy of the built extension plus one blank page: same origin, same
-  // process model, nothing but an HTML document to load.
-  const dir = mkdtempSync(join(tmpdir(), 'bench-ext-'));
-  cpSync('.output/chrome-mv3-e2e', dir, { recursive: true });
-  writeFileSync(join(dir, 'bench-blank.html'), '<!doctype html><html lang="en"><title>blank</title><body></body></html>');
-  // A second floor: the least any popup that prefills from the tab must do —
-  // one script that asks for the profile and the active tab, then focuses a field.
-  writeFileSync(
-    join(dir, 'bench-floor.js'),
-    `Promise.all([chrome.storage.local.get('profile'), chrome.tabs.query({ active: true, lastFocusedWindow: true })])
-      .then(([, [tab]]) => { const i = document.getElementById('t'); i.value = tab?.title ?? ''; i.focus(); performance.mark('floor-ready'); });`,
-  );
-  writeFileSync(
-    join(dir, 'bench-floor.html'),
-    '<!doctype html><html lang="en"><title>floor</title><input id="t"><script src="/bench-floor.js"></script></html>',
-  );
-
+  const dir = extensionWithFloors('.output/chrome-mv3-e2e', 'bench-ext-');
   const site = await startSite();
   const session = await launch(dir);
   try {
-    await session.worker.evaluate(async () => {
-      await chrome.storage.local.set({
-        profile: { userId: '0190a000-0000-7000-8000-000000000001', displayName: 'Bench' },
-      });
-    });
+    await session.worker.evaluate(async (profile) => {
+      await chrome.storage.local.set({ profile });
+    }, BENCH_PROFILE);
     const tab = await session.context.newPage();
     await tab.goto(`${site.origin}/grafana`);
 

@@ -1,5 +1,9 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchWithExtension } from '../test/support/chromium.mjs';
+import { within } from './wait.mjs';
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -34,5 +38,138 @@ export async function startSite() {
   return {
     origin: `http://127.0.0.1:${server.address().port}`,
     close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+/** The profile the benches store first, so the popup skips its first-run form. */
+export const BENCH_PROFILE = { userId: '0190a000-0000-7000-8000-000000000001', displayName: 'Bench' };
+
+/**
+ * A copy of the built extension plus the popup bench's two floors, for either
+ * browser: a blank page (same origin, same process model, nothing but an
+ * HTML document to load) and the least any popup that prefills from the tab
+ * must do — one script that asks for the profile and the active tab, then
+ * focuses a field. (Firefox's `chrome` returns promises in MV3, as boot.ts
+ * relies on.) The caller removes the folder.
+ */
+export function extensionWithFloors(extensionDir, prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(extensionDir, dir, { recursive: true });
+  writeFileSync(join(dir, 'bench-blank.html'), '<!doctype html><html lang="en"><title>blank</title><body></body></html>');
+  writeFileSync(
+    join(dir, 'bench-floor.js'),
+    `Promise.all([chrome.storage.local.get('profile'), chrome.tabs.query({ active: true, lastFocusedWindow: true })])
+      .then(([, [tab]]) => { const i = document.getElementById('t'); i.value = tab?.title ?? ''; i.focus(); performance.mark('floor-ready'); });`,
+  );
+  writeFileSync(
+    join(dir, 'bench-floor.html'),
+    '<!doctype html><html lang="en"><title>floor</title><input id="t"><script src="/bench-floor.js"></script></html>',
+  );
+  return dir;
+}
+
+/**
+ * The timeline is windowed (components/Timeline.tsx renders what is on screen
+ * plus a few rows), so an entry appended below the fold is never drawn:
+ * counting rendered thumbnails hung at the 15th capture. Scroll to the end
+ * first, as someone watching the timeline would, and let two frames pass.
+ * `panel` is a Playwright or puppeteer page (both have `evaluate(fn, arg)`).
+ */
+export async function scrollTimelineToEnd(panel) {
+  await panel.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await within(
+    'two frames after scrolling the timeline to its end',
+    5_000,
+    panel.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))),
+  );
+}
+
+/**
+ * Sends `captureScreenshot` for `target` from the side panel — what the
+ * popup's Screenshot button sends — and returns the milliseconds, timed in the
+ * panel, until a thumbnail shows in a timeline row past the last one rendered
+ * before the send.
+ */
+export function clickToThumbnail(panel, target, label) {
+  return within(
+    `${label}: stored and its thumbnail shown`,
+    20_000,
+    panel.evaluate(
+      async ({ target, label }) => {
+        const lastIndex = () =>
+          Math.max(-1, ...[...document.querySelectorAll('.timeline li[data-index]')].map((li) => Number(li.dataset.index)));
+        const before = lastIndex();
+        const shown = () =>
+          [...document.querySelectorAll('.timeline li.entry-screenshot[data-index]')].some(
+            (li) => Number(li.dataset.index) > before && li.querySelector('img'),
+          );
+        const t0 = performance.now();
+        let observer;
+        const appeared = new Promise((ok, fail) => {
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            fail(new Error(`bench: no thumbnail after timeline row ${before} within 10 s (${label})`));
+          }, 10_000);
+          observer = new MutationObserver(() => {
+            if (!shown()) return;
+            observer.disconnect();
+            clearTimeout(timer);
+            ok();
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        });
+        // Chromium's `chrome` or Firefox's `browser`: both return a promise in MV3.
+        const reply = await (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'captureScreenshot', ...target });
+        if (!reply?.ok) {
+          observer.disconnect();
+          throw new Error(reply?.error ?? 'no reply to captureScreenshot');
+        }
+        await appeared;
+        return performance.now() - t0;
+      },
+      { target, label },
+    ),
+  );
+}
+
+/** Every stored screenshot's bytes, thumbnail length, type and size, read back from the panel's IndexedDB. */
+export function storedScreenshotSizes(panel) {
+  return within(
+    "the stored screenshots read back from the side panel's IndexedDB",
+    15_000,
+    panel.evaluate(async () => {
+      const db = await new Promise((ok, fail) => {
+        const r = indexedDB.open('incident-capture');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      const events = await new Promise((ok, fail) => {
+        const r = db.transaction('events').objectStore('events').getAll();
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      db.close();
+      return events
+        .filter((e) => e.kind === 'screenshot')
+        .map((e) => ({
+          bytes: e.body.byteLength,
+          thumb: e.body.thumbnail.length,
+          type: e.body.mimeType,
+          size: `${e.body.width}×${e.body.height}`,
+        }));
+    }),
+  );
+}
+
+/** Medians and maxima of `storedScreenshotSizes`, after checking every capture was stored. */
+export function summariseSizes(sizes, captures) {
+  if (sizes.length !== captures) throw new Error(`bench: ${sizes.length} screenshots stored, expected ${captures}`);
+  return {
+    bytesMedian: median(sizes.map((s) => s.bytes)),
+    bytesMax: Math.max(...sizes.map((s) => s.bytes)),
+    thumbMedian: median(sizes.map((s) => s.thumb)),
+    thumbMax: Math.max(...sizes.map((s) => s.thumb)),
+    types: [...new Set(sizes.map((s) => s.type))],
+    imageSizes: [...new Set(sizes.map((s) => s.size))],
   };
 }
