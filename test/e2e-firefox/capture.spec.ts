@@ -1,20 +1,18 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  isBlack,
   isBlue,
-  isRed,
   launchFirefox,
   openPopupWindow,
-  openSidebarPage,
-  openTab,
+  redAlertDeclared,
   screenshotPixels,
   startTestSite,
   storedScreenshots,
   type FirefoxSession,
+  expectRedPageMasked,
 } from './fixtures';
 import { PopupPage } from './pages/popup.page';
-import { SidePanelPage } from './pages/sidepanel.page';
+import type { SidePanelPage } from './pages/sidepanel.page';
 
 const isGreen = ([r, g, b]: number[]) => g! > 120 && r! < 60 && b! < 60;
 const isWhite = ([r, g, b]: number[]) => r! > 230 && g! > 230 && b! > 230;
@@ -38,15 +36,7 @@ describe('evidence capture in Firefox', () => {
   beforeAll(async () => {
     site = await startTestSite();
     session = await launchFirefox();
-    sidePanel = new SidePanelPage(await openSidebarPage(session));
-    tab = await openTab(session, `${site.origin}/red`);
-    const popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Sophie');
-    await popup.declare({ title: 'Checkout red alert', severity: 'Major' });
-    await popup.currentIncidentTitle();
-    await popup.close();
-    await sidePanel.openIncident('Checkout red alert');
-    await tab.bringToFront();
+    ({ tab, sidePanel } = await redAlertDeclared(session, site.origin));
   });
 
   afterAll(async () => {
@@ -66,15 +56,7 @@ describe('evidence capture in Firefox', () => {
     expect(shot).toMatchObject({ source: 'visible', pageTitle: 'Red dashboard', width: 1280, height: 800 });
     expect(shot!.bytes).toBeLessThanOrEqual(100 * 1024);
     // The page's pixels, not the popup's: red around, and the password field an opaque black box.
-    const [corner, middle, field, fieldEdge] = await screenshotPixels(sidePanel.page, shot!.eventId, [
-      [20, 20],
-      [800, 500],
-      [250, 120],
-      [110, 110],
-    ]);
-    expect(isRed(corner!) && isRed(middle!)).toBe(true);
-    expect(isBlack(field!)).toBe(true);
-    expect(isBlack(fieldEdge!)).toBe(true);
+    await expectRedPageMasked(sidePanel.page, shot!.eventId);
     // And the mask is gone from the live page again.
     expect(await tab.evaluate(() => document.getElementById('__incident_capture_mask__'))).toBeNull();
     await popup.close();

@@ -5,9 +5,12 @@
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { findPage, launchFirefoxWithExtension, type FirefoxSession } from '../support/firefox.mjs';
+import { PopupPage } from './pages/popup.page';
+import { SidePanelPage } from './pages/sidepanel.page';
 
 export {
   TEST_PAGES,
+  expectRedPageMasked,
   isBlack,
   isBlue,
   isRed,
@@ -200,4 +203,22 @@ export async function captureCommand(session: FirefoxSession, tab: number): Prom
     const result = await bg.__incidentTest.onCaptureCommand(await bg.browser.tabs.get(id));
     return { ...result, badge: await bg.browser.action.getBadgeText({}) };
   }, tab);
+}
+
+/**
+ * The capture specs' starting point: Sophie's first run, a Major "Checkout red
+ * alert" declared from the popup while the /red page is the tab behind it,
+ * the sidebar open on that incident, and the page brought back to the front.
+ */
+export async function redAlertDeclared(session: FirefoxSession, origin: string): Promise<{ tab: Page; sidePanel: SidePanelPage }> {
+  const sidePanel = new SidePanelPage(await openSidebarPage(session));
+  const tab = await openTab(session, `${origin}/red`);
+  const popup = new PopupPage(await openPopupWindow(session));
+  await popup.saveName('Sophie');
+  await popup.declare({ title: 'Checkout red alert', severity: 'Major' });
+  await popup.currentIncidentTitle();
+  await popup.close();
+  await sidePanel.openIncident('Checkout red alert');
+  await tab.bringToFront();
+  return { tab, sidePanel };
 }

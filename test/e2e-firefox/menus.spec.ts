@@ -5,17 +5,14 @@ import {
   isRed,
   launchFirefox,
   menuClick,
-  openPopupWindow,
-  openSidebarPage,
-  openTab,
+  redAlertDeclared,
   screenshotPixels,
   startTestSite,
   storedScreenshots,
   tabId,
   type FirefoxSession,
 } from './fixtures';
-import { PopupPage } from './pages/popup.page';
-import { SidePanelPage } from './pages/sidepanel.page';
+import type { SidePanelPage } from './pages/sidepanel.page';
 
 // A headless browser has no context menu or shortcut keys to press, so these
 // call the background's own handlers (exposed by the E2E build), as the
@@ -30,15 +27,7 @@ describe('context menus and the capture command in Firefox', () => {
   beforeAll(async () => {
     site = await startTestSite();
     session = await launchFirefox();
-    sidePanel = new SidePanelPage(await openSidebarPage(session));
-    tab = await openTab(session, `${site.origin}/red`);
-    const popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Sophie');
-    await popup.declare({ title: 'Checkout red alert', severity: 'Major' });
-    await popup.currentIncidentTitle();
-    await popup.close();
-    await sidePanel.openIncident('Checkout red alert');
-    await tab.bringToFront();
+    ({ tab, sidePanel } = await redAlertDeclared(session, site.origin));
     redTab = await tabId(session, `${site.origin}/red`);
   });
 

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../support/chromium.mjs';
 
 /** The build made by `npm run build:e2e` (adds host access to 127.0.0.1 only). */
@@ -161,4 +162,21 @@ export async function screenshotPixels(page: EvaluatesInPage, eventId: string, p
     },
     { eventId, points },
   );
+}
+
+/**
+ * A capture of the /red test page, wherever it ended up (this device, a
+ * teammate's, an import): the page's pixels, red around, and the password
+ * field an opaque black box, at its middle and near its corner.
+ */
+export async function expectRedPageMasked(page: EvaluatesInPage, eventId: string): Promise<void> {
+  const [corner, middle, field, fieldEdge] = await screenshotPixels(page, eventId, [
+    [20, 20],
+    [800, 500],
+    [250, 120],
+    [110, 110],
+  ]);
+  expect(isRed(corner!) && isRed(middle!)).toBe(true);
+  expect(isBlack(field!)).toBe(true);
+  expect(isBlack(fieldEdge!)).toBe(true);
 }
