@@ -1,22 +1,9 @@
 // Screenshot click → event stored and thumbnail shown in an open side panel,
 // against one raw captureVisibleTab (same format) in the same run. Captures
 // are spaced 700 ms apart so Chrome's 2-per-second limit never queues one.
-import {
-  BENCH_PROFILE,
-  clickToThumbnail,
-  launch,
-  median,
-  scrollTimelineToEnd,
-  startSite,
-  storedScreenshotSizes,
-  summariseSizes,
-} from './support.mjs';
-import { within } from './wait.mjs';
+import { BENCH_PROFILE, launch, median, startSite, storedScreenshotSizes, summariseSizes, timeClicksAgainstRaw } from './support.mjs';
 
-const SPACING_MS = 700;
-const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-
-/** `captures` past 15 matters: by then new entries land below the side panel's window (see below). */
+/** `captures` past 15 matters: by then new entries land below the side panel's window (scrollTimelineToEnd in bench/support.mjs). */
 export async function benchCapture({
   extensionDir = '.output/chrome-mv3-e2e',
   captures: CAPTURES = Number(process.env.BENCH_CAPTURES ?? 21),
@@ -55,25 +42,16 @@ export async function benchCapture({
     await panel.getByRole('heading', { level: 1, name: 'Capture benchmark' }).waitFor({ timeout: 30_000 });
     const incidentId = await panel.evaluate(() => location.hash.split('/').at(-1));
 
-    const click = [];
-    const raw = [];
-    for (let i = 0; i < CAPTURES; i++) {
-      await sleep(SPACING_MS);
-      raw.push(
-        await within(
-          `raw captureVisibleTab ${i + 1} of ${CAPTURES}`,
-          15_000,
-          session.worker.evaluate(async (w) => {
-            const t0 = performance.now();
-            await chrome.tabs.captureVisibleTab(w, { format: 'jpeg', quality: 92 });
-            return performance.now() - t0;
-          }, windowId),
-        ),
-      );
-      await sleep(SPACING_MS);
-      await scrollTimelineToEnd(panel);
-      click.push(await clickToThumbnail(panel, { incidentId, tabId, windowId }, `capture ${i + 1} of ${CAPTURES}`));
-    }
+    const { click, raw } = await timeClicksAgainstRaw(panel, {
+      captures: CAPTURES,
+      target: { incidentId, tabId, windowId },
+      rawCapture: () =>
+        session.worker.evaluate(async (w) => {
+          const t0 = performance.now();
+          await chrome.tabs.captureVisibleTab(w, { format: 'jpeg', quality: 92 });
+          return performance.now() - t0;
+        }, windowId),
+    });
     const sizes = summariseSizes(await storedScreenshotSizes(panel), CAPTURES);
     return { captures: CAPTURES, clickMedian: median(click), rawMedian: median(raw), ...sizes, click, raw };
   } finally {

@@ -28,16 +28,15 @@ import { resolve } from 'node:path';
 import { findPage, launchFirefoxWithExtension } from '../test/support/firefox.mjs';
 import {
   BENCH_PROFILE,
-  clickToThumbnail,
   median,
-  scrollTimelineToEnd,
   startSite,
   storedScreenshotSizes,
   summariseSizes,
+  SPACING_MS,
+  timeClicksAgainstRaw,
 } from './support.mjs';
 import { within } from './wait.mjs';
 
-const SPACING_MS = 700;
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 const aria = (role, name) => `::-p-aria([name="${name}"][role="${role}"])`;
@@ -88,7 +87,7 @@ async function fitCaptureTo(session, windowId, tabId, width, height) {
   }
 }
 
-/** `captures` past 15 matters: by then new entries land below the side panel's window (see bench/capture.mjs). */
+/** `captures` past 15 matters: by then new entries land below the side panel's window (scrollTimelineToEnd in bench/support.mjs). */
 export async function benchFirefoxCapture({
   extensionDir = '.output/firefox-mv3-e2e',
   captures: CAPTURES = Number(process.env.BENCH_CAPTURES ?? 21),
@@ -134,25 +133,16 @@ export async function benchFirefoxCapture({
     await panel.locator(aria('heading', 'Capture benchmark')).setTimeout(30_000).wait();
     const incidentId = await panel.evaluate(() => location.hash.split('/').at(-1));
 
-    const click = [];
-    const raw = [];
-    for (let i = 0; i < CAPTURES; i++) {
-      await sleep(SPACING_MS);
-      raw.push(
-        await within(
-          `raw captureVisibleTab ${i + 1} of ${CAPTURES}`,
-          15_000,
-          session.background(async (bg, w) => {
-            const t0 = bg.performance.now();
-            await bg.browser.tabs.captureVisibleTab(w, { format: 'jpeg', quality: 92 });
-            return bg.performance.now() - t0;
-          }, windowId),
-        ),
-      );
-      await sleep(SPACING_MS);
-      await scrollTimelineToEnd(panel);
-      click.push(await clickToThumbnail(panel, { incidentId, tabId, windowId }, `capture ${i + 1} of ${CAPTURES}`));
-    }
+    const { click, raw } = await timeClicksAgainstRaw(panel, {
+      captures: CAPTURES,
+      target: { incidentId, tabId, windowId },
+      rawCapture: () =>
+        session.background(async (bg, w) => {
+          const t0 = bg.performance.now();
+          await bg.browser.tabs.captureVisibleTab(w, { format: 'jpeg', quality: 92 });
+          return bg.performance.now() - t0;
+        }, windowId),
+    });
 
     // Diagnostics (see the top of this file).
     const stages = [];

@@ -41,6 +41,28 @@ export async function startSite() {
   };
 }
 
+/** Between captures, in both browsers: Chrome allows 2 a second, so a 700 ms gap never queues one. */
+export const SPACING_MS = 700;
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/**
+ * The capture bench's loop, for either browser: `captures` times, a raw
+ * capture timed by `rawCapture()` (resolving to its milliseconds, measured in
+ * the extension), then a Screenshot click timed to its thumbnail in `panel`.
+ */
+export async function timeClicksAgainstRaw(panel, { captures, target, rawCapture }) {
+  const click = [];
+  const raw = [];
+  for (let i = 0; i < captures; i++) {
+    await sleep(SPACING_MS);
+    raw.push(await within(`raw captureVisibleTab ${i + 1} of ${captures}`, 15_000, rawCapture()));
+    await sleep(SPACING_MS);
+    await scrollTimelineToEnd(panel);
+    click.push(await clickToThumbnail(panel, target, `capture ${i + 1} of ${captures}`));
+  }
+  return { click, raw };
+}
+
 /** The profile the benches store first, so the popup skips its first-run form. */
 export const BENCH_PROFILE = { userId: '0190a000-0000-7000-8000-000000000001', displayName: 'Bench' };
 

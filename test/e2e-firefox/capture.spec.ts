@@ -1,6 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  expectBlueBoxPicked,
+  expectRedPageMasked,
   isBlue,
   launchFirefox,
   openPopupWindow,
@@ -9,7 +11,6 @@ import {
   startTestSite,
   storedScreenshots,
   type FirefoxSession,
-  expectRedPageMasked,
 } from './fixtures';
 import { PopupPage } from './pages/popup.page';
 import type { SidePanelPage } from './pages/sidepanel.page';
@@ -65,15 +66,7 @@ describe('evidence capture in Firefox', () => {
   it('crops an element inside the viewport from a real capture', async () => {
     await tab.goto(`${site.origin}/boxes`);
     await pickAt(300, 200);
-    await expect.poll(async () => (await storedScreenshots(sidePanel.page)).at(-1)?.source, { timeout: 15_000 }).toBe('element');
-    const shot = (await storedScreenshots(sidePanel.page)).at(-1)!;
-    expect([shot.width, shot.height]).toEqual([240, 120]);
-    const pixels = await screenshotPixels(sidePanel.page, shot.eventId, [
-      [5, 5],
-      [120, 60],
-      [234, 114],
-    ]);
-    expect(pixels.every(isBlue)).toBe(true);
+    await expectBlueBoxPicked(sidePanel.page);
   });
 
   it('captures an element taller than the viewport whole', async () => {

@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   badge,
+  expectRedPageMasked,
   launchFirefox,
   openPopupWindow,
   openSidebarPage,
@@ -10,7 +11,6 @@ import {
   startTestSite,
   storedScreenshots,
   type FirefoxSession,
-  expectRedPageMasked,
 } from './fixtures';
 import { PopupPage } from './pages/popup.page';
 import { byRole, roleWithText } from './pages/queries';

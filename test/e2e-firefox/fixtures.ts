@@ -10,6 +10,7 @@ import { SidePanelPage } from './pages/sidepanel.page';
 
 export {
   TEST_PAGES,
+  expectBlueBoxPicked,
   expectRedPageMasked,
   isBlack,
   isBlue,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPopupWindow, openSidebarPage, openTab, storedScreenshots, expectRedPageMasked } from './fixtures';
+import { expectRedPageMasked, openPopupWindow, openSidebarPage, openTab, storedScreenshots } from './fixtures';
 import { PopupPage } from './pages/popup.page';
 import { byRole } from './pages/queries';
 import { SidePanelPage } from './pages/sidepanel.page';

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   badge,
   captureCommand,
+  goToUnloadable,
   launchFirefox,
   openPopupWindow,
   openSidebarPage,
   openTab,
   startTestSite,
-  goToUnloadable,
   storedIncidentTitles,
   storedScreenshots,
   type FirefoxSession,

@@ -1,15 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  expectBlueBoxPicked,
+  expectRedPageMasked,
   isBlack,
-  isBlue,
   launchExtension,
   openPopupWindow,
   screenshotPixels,
   startTestSite,
   storedScreenshots,
   type ExtensionSession,
-  expectRedPageMasked,
 } from './fixtures';
 import { PopupPage } from './pages/popup.page';
 import { SidePanelPage } from './pages/sidepanel.page';
@@ -88,15 +88,7 @@ describe('evidence capture', () => {
     await tab.bringToFront();
     await tab.mouse.move(300, 200);
     await tab.mouse.click(300, 200);
-    await expect.poll(async () => (await storedScreenshots(sidePanel.page)).at(-1)?.source, { timeout: 15_000 }).toBe('element');
-    const shot = (await storedScreenshots(sidePanel.page)).at(-1)!;
-    expect([shot.width, shot.height]).toEqual([240, 120]);
-    const pixels = await screenshotPixels(sidePanel.page, shot.eventId, [
-      [5, 5],
-      [120, 60],
-      [234, 114],
-    ]);
-    expect(pixels.every(isBlue)).toBe(true);
+    await expectBlueBoxPicked(sidePanel.page);
   });
 
   it('renders an element taller than the viewport with html2canvas', async () => {

@@ -180,3 +180,16 @@ export async function expectRedPageMasked(page: EvaluatesInPage, eventId: string
   expect(isBlack(field!)).toBe(true);
   expect(isBlack(fieldEdge!)).toBe(true);
 }
+
+/** The last stored screenshot is the /boxes page's blue box, picked as an element: 240×120 and blue to its corners. */
+export async function expectBlueBoxPicked(page: EvaluatesInPage): Promise<void> {
+  await expect.poll(async () => (await storedScreenshots(page)).at(-1)?.source, { timeout: 15_000 }).toBe('element');
+  const shot = (await storedScreenshots(page)).at(-1)!;
+  expect([shot.width, shot.height]).toEqual([240, 120]);
+  const pixels = await screenshotPixels(page, shot.eventId, [
+    [5, 5],
+    [120, 60],
+    [234, 114],
+  ]);
+  expect(pixels.every(isBlue)).toBe(true);
+}
