@@ -1,14 +1,15 @@
 import { rmSync } from 'node:fs';
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   badge,
+  expectOneIncidentRegister,
   expectRedPageMasked,
   launchFirefox,
   openPopupWindow,
   openSidebarPage,
   openTab,
   startTestSite,
+  storedEventCount,
   storedScreenshots,
   type FirefoxSession,
 } from './fixtures';
@@ -19,20 +20,6 @@ import { FirefoxOptionsPage, saveDownloadsTo } from './team-fixture';
 
 const TITLE = 'Red dashboard';
 const NOTE = 'Rolled back deploy 412';
-
-/** Events stored on this device (read from IndexedDB in an extension page). */
-const eventCount = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((ok, fail) => {
-        const open = indexedDB.open('incident-capture');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const r = open.result.transaction('events').objectStore('events').count();
-          r.onsuccess = () => (open.result.close(), ok(r.result));
-        };
-      }),
-  );
 
 // Issue 10: Options → Records and export in Firefox, as test/e2e/export.spec.ts
 // does in Chromium. Firefox saves the <a download> of a blob: URL through its
@@ -79,14 +66,7 @@ describe('export and import in Firefox', () => {
 
     options = new FirefoxOptionsPage(await first.openExtensionPage('options.html'));
     const csv = await options.download('Download incident register (CSV)', downloads);
-    expect(csv.name).toMatch(/^incident-register-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = csv.bytes.toString('utf8');
-    expect(text.startsWith('\uFEFF')).toBe(true); // so Excel reads it as UTF-8
-    expect(text.slice(1).split('\r\n')).toEqual([
-      'ref,title,severity,lead,declared,resolved,time to resolve,outcome,follow-ups open,follow-ups done,customer updates',
-      expect.stringMatching(new RegExp(`^[0-9a-f]{8},${TITLE},major,Sophie,\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,,,,0,0,0$`)),
-      '',
-    ]);
+    expectOneIncidentRegister(csv, TITLE);
   });
 
   it('downloads the full export as JSON, with the screenshot in it', async () => {
@@ -139,10 +119,10 @@ describe('export and import in Firefox', () => {
 
   it('refuses a corrupt file, says why, and changes nothing', async () => {
     // The same Options page: its last sentence ("Nothing new…") must give way to the refusal alone.
-    const before = await eventCount(theirs.page);
+    const before = await storedEventCount(theirs.page);
     await theirs.importFile('incident-export.json', exported.subarray(0, exported.length / 2));
     await roleWithText(theirs.page, 'alert', 'This file is not valid JSON (it may be cut short or damaged), so nothing was imported.');
     expect(await theirs.records((section) => section.querySelectorAll('[role="status"]').length)).toBe(0);
-    expect(await eventCount(theirs.page)).toBe(before);
+    expect(await storedEventCount(theirs.page)).toBe(before);
   });
 });

@@ -11,12 +11,14 @@ import { SidePanelPage } from './pages/sidepanel.page';
 export {
   TEST_PAGES,
   expectBlueBoxPicked,
+  expectOneIncidentRegister,
   expectRedPageMasked,
   isBlack,
   isBlue,
   isRed,
   screenshotPixels,
   startTestSite,
+  storedEventCount,
   storedScreenshots,
   type StoredScreenshot,
 } from '../e2e/fixtures';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openPopupWindow, startTestSite, type ExtensionSession } from './fixtures';
+import { launchExtension, openPopupWindow, startTestSite, storedEventCount, type ExtensionSession } from './fixtures';
 import { PopupPage } from './pages/popup.page';
 import { SidePanelPage } from './pages/sidepanel.page';
 
@@ -22,20 +22,6 @@ describe('bad input', () => {
     await site?.close();
   });
 
-  async function storedEventCount(): Promise<number> {
-    return popup.page.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('incident-capture');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const count = open.result.transaction('events').objectStore('events').count();
-            count.onsuccess = () => resolve(count.result);
-          };
-        }),
-    );
-  }
-
   it.each([
     ['', 'Give the incident a title.'],
     ['     ', 'Give the incident a title.'],
@@ -47,7 +33,7 @@ describe('bad input', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain(message);
     expect(await popup.title().getAttribute('aria-invalid')).toBe('true');
-    expect(await storedEventCount()).toBe(0);
+    expect(await storedEventCount(popup.page)).toBe(0);
   });
 
   it('shows markup in titles and notes as plain text', async () => {

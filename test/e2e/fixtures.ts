@@ -193,3 +193,31 @@ export async function expectBlueBoxPicked(page: EvaluatesInPage): Promise<void> 
   ]);
   expect(pixels.every(isBlue)).toBe(true);
 }
+
+/** How many events this device has stored (read from IndexedDB in an extension page). */
+export function storedEventCount(page: EvaluatesInPage): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((ok, fail) => {
+        const open = indexedDB.open('incident-capture');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const r = open.result.transaction('events').objectStore('events').count();
+          r.onsuccess = () => (open.result.close(), ok(r.result));
+        };
+      }),
+    undefined,
+  );
+}
+
+/** The incident register downloaded from Options: one Major incident titled `title`, led by Sophie, still open. */
+export function expectOneIncidentRegister(csv: { name: string; bytes: Buffer }, title: string): void {
+  expect(csv.name).toMatch(/^incident-register-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = csv.bytes.toString('utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true); // so Excel reads it as UTF-8
+  expect(text.slice(1).split('\r\n')).toEqual([
+    'ref,title,severity,lead,declared,resolved,time to resolve,outcome,follow-ups open,follow-ups done,customer updates',
+    expect.stringMatching(new RegExp(`^[0-9a-f]{8},${title},major,Sophie,\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,,,,0,0,0$`)),
+    '',
+  ]);
+}

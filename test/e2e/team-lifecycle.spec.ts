@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPopupWindow } from './fixtures';
+import { openPopupWindow, storedEventCount } from './fixtures';
 import { OptionsPage } from './pages/options.page';
 import { PopupPage } from './pages/popup.page';
 import { SidePanelPage } from './pages/sidepanel.page';
@@ -13,20 +13,6 @@ describe('a team over time: removal, rejoining, handing over, leaving, revoked c
   let sophieOptions: OptionsPage;
   let lawrenceOptions: OptionsPage;
   let firstCode: string;
-
-  /** Events stored on this device (read from IndexedDB in an extension page). */
-  const incidentCount = (page: OptionsPage) =>
-    page.page.evaluate(
-      () =>
-        new Promise<number>((ok, fail) => {
-          const open = indexedDB.open('incident-capture');
-          open.onerror = () => fail(open.error);
-          open.onsuccess = () => {
-            const r = open.result.transaction('events').objectStore('events').count();
-            r.onsuccess = () => (open.result.close(), ok(r.result));
-          };
-        }),
-    );
 
   it('Sophie forms Acme, Lawrence joins and receives her incident', async () => {
     sophieOptions = await t.setUp(t.sophie, 'Sophie', 'sophie@example.test');
@@ -53,7 +39,7 @@ describe('a team over time: removal, rejoining, handing over, leaving, revoked c
 
   it('an owner removes Lawrence: his extension says so, stops syncing, and keeps every incident', async () => {
     await sophieOptions.removeMember('Lawrence');
-    const eventsBefore = await incidentCount(lawrenceOptions);
+    const eventsBefore = await storedEventCount(lawrenceOptions.page);
     expect(eventsBefore).toBeGreaterThan(0);
 
     // His next sync is refused (pull_events answers 42501); the background asks my_teams() and notes it.
@@ -66,7 +52,7 @@ describe('a team over time: removal, rejoining, handing over, leaving, revoked c
     await panel.page.getByRole('status').filter({ hasText: 'You were removed from Acme.' }).first().waitFor();
     await panel.openIncident(TITLE);
     await panel.timeline().getByRole('listitem').first().waitFor();
-    expect(await incidentCount(lawrenceOptions)).toBe(eventsBefore);
+    expect(await storedEventCount(lawrenceOptions.page)).toBe(eventsBefore);
     await panel.page.close();
   });
 
