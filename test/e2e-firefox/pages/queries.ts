@@ -42,38 +42,27 @@ export async function waitForText(
   }
 }
 
-/** The value of the input, textarea or select `selector` names. */
-export async function inputValue(page: Page, selector: string): Promise<string> {
+/** Waits for the first element `selector` names and reads `read` of it in the page. */
+async function readElement<T>(page: Page, selector: string, read: (el: Element) => T): Promise<T> {
   const handle = await page.waitForSelector(selector);
   if (!handle) throw new Error(`No element ${selector}`);
   try {
-    return await handle.evaluate((el) => (el as HTMLInputElement).value);
+    return (await handle.evaluate(read)) as T;
   } finally {
     await handle.dispose();
   }
 }
+
+/** The value of the input, textarea or select `selector` names. */
+export const inputValue = (page: Page, selector: string): Promise<string> =>
+  readElement(page, selector, (el) => (el as HTMLInputElement).value);
 
 /** Whether the radio or checkbox `selector` names is checked. */
-export async function isChecked(page: Page, selector: string): Promise<boolean> {
-  const handle = await page.waitForSelector(selector);
-  if (!handle) throw new Error(`No element ${selector}`);
-  try {
-    return await handle.evaluate((el) => (el as HTMLInputElement).checked);
-  } finally {
-    await handle.dispose();
-  }
-}
+export const isChecked = (page: Page, selector: string): Promise<boolean> =>
+  readElement(page, selector, (el) => (el as HTMLInputElement).checked);
 
 /** The text of the first element `selector` names, once there. */
-export async function textOf(page: Page, selector: string): Promise<string> {
-  const handle = await page.waitForSelector(selector);
-  if (!handle) throw new Error(`No element ${selector}`);
-  try {
-    return await handle.evaluate((el) => el.textContent ?? '');
-  } finally {
-    await handle.dispose();
-  }
-}
+export const textOf = (page: Page, selector: string): Promise<string> => readElement(page, selector, (el) => el.textContent ?? '');
 
 /**
  * Waits for an element with an explicit `role` whose text contains (or
