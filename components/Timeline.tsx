@@ -1,7 +1,7 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
-import { hiddenEntries } from '../lib/incidents/authority';
 import { foldReactions } from '../lib/incidents/reactions';
+import { timelineEntries } from '../lib/incidents/timeline-entries';
 import type { IncidentEvent, REACTIONS, ScreenshotEvent } from '../lib/model/event';
 import { ReactionBar } from './Reactions';
 import type { Incident } from '../lib/model/incident';
@@ -32,9 +32,8 @@ export function Timeline({
   const followUpText = new Map(incident.followUps.map((f) => [f.id, f.text]));
   // A redacted entry is hidden wherever the timeline is shown; the redaction itself stays on record.
   // A redaction or declaration that does not count (lib/incidents/authority.ts) is not shown at all.
-  const hidden = hiddenEntries(events);
   const reactions = foldReactions(events);
-  const shown = events.filter((e) => !hidden.has(e.id) && e.kind !== 'reaction');
+  const shown = timelineEntries(events);
   // Windowed: an incident with thousands of entries renders only what is on screen.
   const list = useRef<HTMLOListElement>(null);
   const [offset, setOffset] = useState(0);
@@ -47,7 +46,7 @@ export function Timeline({
   return (
     <ol ref={list} className="timeline" aria-label="Timeline" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
       {virtualizer.getVirtualItems().map((row) => {
-        const e = shown[row.index]!;
+        const { event: e } = shown[row.index]!;
         return (
           <li
             key={e.id}

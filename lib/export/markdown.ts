@@ -1,6 +1,6 @@
 import type { IncidentDatabase } from '../db/database';
 import { NotFoundError } from '../incidents/errors';
-import { hiddenEntries } from '../incidents/authority';
+import { timelineEntries } from '../incidents/timeline-entries';
 import { readIncidentNumbers } from '../incidents/numbers';
 import { readTimeline } from '../incidents/queries';
 import { formatDuration } from '../format/time';
@@ -56,7 +56,6 @@ export function renderIncidentMarkdown(
   for (const e of events) if (e.kind === 'declared' || e.kind === 'lead_changed') leads.set(e.body.leadId, e.body.leadName);
   const name = (id: string) => nameOf?.(id) ?? leads.get(id);
   const followUpText = new Map(incident.followUps.map((f) => [f.id, f.text]));
-  const hidden = hiddenEntries(events);
 
   const out: string[] = [`# ${ref} · ${escapeMarkdown(incident.title)}`, summaryLine(incident, now())];
   if (incident.summary) out.push(escapeMarkdown(incident.summary).split('\n').join('  \n'));
@@ -64,8 +63,7 @@ export function renderIncidentMarkdown(
   if (incident.followUps.length) {
     out.push('## Follow-ups', incident.followUps.map((f) => `- [${f.done ? 'x' : ' '}] ${itemText(f.text)}`).join('\n'));
   }
-  const items = events.flatMap((e) => {
-    if (hidden.has(e.id)) return [];
+  const items = timelineEntries(events).flatMap(({ event: e }) => {
     const text = entry(e, followUpText);
     if (text === null) return [];
     const author = name(e.authorId);

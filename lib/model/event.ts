@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hlcSchema } from '../clock/hlc';
 import { THUMBNAIL_MAX_CHARS } from './limits';
+import { networkContextSchema } from './network-context';
 import {
   httpUrlSchema,
   idSchema,
@@ -42,6 +43,13 @@ export const screenshotBodySchema = z.object({
   pageTitle: z.string().max(1_000).optional(),
   /** For a redacted copy: the screenshot it replaces. */
   replacesEventId: idSchema.optional(),
+  /**
+   * For an annotated copy: the screenshot it annotates. Not a new `source`, so
+   * an older version that strips the field still shows the copy as a screenshot.
+   */
+  annotatesEventId: idSchema.optional(),
+  /** The page's failed and slowest requests when it was captured (./network-context.ts). */
+  network: networkContextSchema.optional(),
 });
 export type ScreenshotBody = z.infer<typeof screenshotBodySchema>;
 
