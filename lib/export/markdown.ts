@@ -1,12 +1,10 @@
 import type { IncidentDatabase } from '../db/database';
 import { NotFoundError } from '../incidents/errors';
 import { timelineEntries } from '../incidents/timeline-entries';
-import { readIncidentNumbers } from '../incidents/numbers';
-import { readTimeline } from '../incidents/queries';
 import { formatDuration } from '../format/time';
 import type { IncidentEvent, ScreenshotEvent } from '../model/event';
 import type { Incident } from '../model/incident';
-import { exportRef } from './incident-ref';
+import { namesFromLog, readIncidentRecord } from './incident-record';
 import { codeBlock, escapeMarkdown, itemText, markdownLink } from './markdown-text';
 import { readableUtc } from './utc';
 import { CHANNEL_IN_SENTENCE as CHANNEL, OUTCOME_REPORT_LABEL as OUTCOME, SEVERITY_LABEL as SEVERITY } from '../model/labels';
@@ -26,13 +24,9 @@ export interface MarkdownOptions {
  * Redacted screenshots are left out; all user text is escaped.
  */
 export async function incidentMarkdown(db: IncidentDatabase, incidentId: string, options: MarkdownOptions = {}): Promise<string> {
-  const [incident, events, numbers] = await Promise.all([
-    db.incidents.get(incidentId),
-    readTimeline(db, incidentId),
-    readIncidentNumbers(db),
-  ]);
-  if (!incident) throw new NotFoundError('That incident no longer exists on this device.');
-  return renderIncidentMarkdown(incident, events, exportRef(incident.id, numbers), options);
+  const record = await readIncidentRecord(db, incidentId);
+  if (!record) throw new NotFoundError('That incident no longer exists on this device.');
+  return renderIncidentMarkdown(record.incident, record.events, record.ref, options);
 }
 
 /** Copies one incident's Markdown to the clipboard and returns it. */
@@ -52,8 +46,7 @@ export function renderIncidentMarkdown(
   ref: string,
   { nameOf, now = Date.now }: MarkdownOptions = {},
 ): string {
-  const leads = new Map<string, string>();
-  for (const e of events) if (e.kind === 'declared' || e.kind === 'lead_changed') leads.set(e.body.leadId, e.body.leadName);
+  const leads = namesFromLog(events);
   const name = (id: string) => nameOf?.(id) ?? leads.get(id);
   const followUpText = new Map(incident.followUps.map((f) => [f.id, f.text]));
 
