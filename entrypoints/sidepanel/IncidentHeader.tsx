@@ -6,10 +6,12 @@ import { Timestamp } from '../../components/Timestamp';
 import { useAction } from '../../components/use-action';
 import type { DomainContext } from '../../lib/incidents/context';
 import { incidentRef } from '../../lib/incidents/numbers';
+import { changeSummary } from '../../lib/incidents/operations';
 import { copyIncidentMarkdown } from '../../lib/export/markdown';
 import { request } from '../../lib/messaging/send';
 import type { Incident } from '../../lib/model/incident';
 import { OUTCOME_LABEL } from '../../lib/model/labels';
+import { SummaryEditor } from './SummaryEditor';
 
 /** Title, number, badges and who leads; copy as Markdown, and share a device-only incident. */
 export function IncidentHeader({
@@ -51,7 +53,7 @@ export function IncidentHeader({
         {active ? `${incident.leadName} is leading` : `Led by ${incident.leadName}`}
         {!active && incident.outcome ? ` · Resolved: ${OUTCOME_LABEL[incident.outcome]}` : ''}
       </p>
-      {incident.summary && <p className="text">{incident.summary}</p>}
+      <SummaryEditor summary={incident.summary} onSave={(summary) => changeSummary(ctx, incidentId, summary)} />
       <div className="row">
         {incident.sourceUrl && <SafeLink href={incident.sourceUrl}>Where it was declared</SafeLink>}
         <button type="button" className="link" onClick={() => void copy.run()}>
