@@ -5,6 +5,9 @@ import { createCaptureQueue } from '../../lib/capture/capture-queue';
 import type { PageRegion, RenderTarget } from '../../lib/capture/capture-region';
 import type { CaptureDeps, PagePort } from '../../lib/capture/capture-service';
 import type { Rect } from '../../lib/capture/mask-geometry';
+import { PROBE_LIMITS } from '../../lib/capture/network-judge';
+import { probeResourceTiming } from '../../lib/capture/resource-timing-probe';
+import { NETWORK_READ_MEASURE } from '../../lib/perf/marks';
 import { loadCaptureSettings } from '../../lib/settings/capture-settings';
 
 // Built by WXT from entrypoints/*.content.ts (registration: 'runtime'): not in
@@ -95,6 +98,16 @@ const page: PagePort = {
       },
       [target, selectors],
     ),
+  // No helper file: the probe is self-contained, and whatever it returns (or throws) is judged in lib.
+  readNetwork: async (tabId) => {
+    const start = performance.now();
+    try {
+      const [first] = await browser.scripting.executeScript({ target: { tabId }, func: probeResourceTiming, args: [PROBE_LIMITS] });
+      return first?.result;
+    } finally {
+      performance.measure(NETWORK_READ_MEASURE, { start });
+    }
+  },
 };
 
 /**

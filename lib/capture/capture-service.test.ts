@@ -1,86 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeContext } from '../../test/support/domain';
 import { StorageFullError } from '../incidents/errors';
-import { declareIncident } from '../incidents/operations';
 import { readTimeline } from '../incidents/queries';
-import type { Drawable } from './canvas-codec';
-import { createCaptureQueue } from './capture-queue';
-import { captureRendered, captureVisible, CaptureRefused, type CaptureDeps } from './capture-service';
-import type { Rect } from './mask-geometry';
-
-const THUMB = 'data:image/webp;base64,AAAA';
-
-type Overrides = {
-  url?: string;
-  captureFails?: Error;
-  maskFails?: boolean;
-  browser?: 'chrome' | 'firefox';
-  region?: { rect: Rect; devicePixelRatio: number };
-  regionFails?: Error;
-};
-
-function fakeDeps(overrides: Overrides = {}) {
-  const log: string[] = [];
-  const crops: (Rect | undefined)[] = [];
-  const firefox = overrides.browser === 'firefox';
-  const deps: CaptureDeps = {
-    browser: overrides.browser ?? 'chrome',
-    tabs: {
-      get: async (tabId) => ({ id: tabId, windowId: 9, url: overrides.url ?? 'http://127.0.0.1/grafana', title: 'Grafana' }),
-      captureVisibleTab: async (windowId) => {
-        log.push(`capture ${windowId}`);
-        if (overrides.captureFails) throw overrides.captureFails;
-        return 'data:image/jpeg;base64,captured';
-      },
-      ...(firefox
-        ? {
-            captureRegion: async (tabId: number, rect: Rect, scale: number) => {
-              log.push(`captureTab ${tabId} ${rect.x},${rect.y} ${rect.width}×${rect.height} @${scale}`);
-              if (overrides.regionFails) throw overrides.regionFails;
-              return 'data:image/jpeg;base64,region';
-            },
-          }
-        : {}),
-    },
-    page: {
-      mask: async (_tab, selectors, scope) => {
-        log.push(firefox ? `mask ${selectors.join(',')} ${scope}` : `mask ${selectors.join(',')}`);
-        if (overrides.maskFails) throw new Error('Cannot access contents of the page');
-        return 1;
-      },
-      unmask: async () => void log.push('unmask'),
-      render: async (_tab, target, selectors) => {
-        log.push(`render ${target} ${selectors.join(',')}`);
-        return { dataUrl: 'data:image/png;base64,rendered', truncated: target === 'page' };
-      },
-      measure: async (_tab, target) => {
-        log.push(`measure ${target}`);
-        return overrides.region ?? { rect: { x: 0, y: 0, width: 1280, height: 20_000 }, devicePixelRatio: 2 };
-      },
-      startPicker: async () => undefined,
-    },
-    fileAccess: async () => false,
-    settings: async () => ({ maskSelectors: ['.api-key'] }),
-    queue: createCaptureQueue({ now: () => 0, sleep: async () => undefined, minIntervalMs: 0 }),
-    image: {
-      decode: async (dataUrl) => {
-        log.push(`decode ${dataUrl.slice(-8)}`);
-        return { width: 2560, height: 1600 } as Drawable;
-      },
-      encode: async (_source, crop) => {
-        crops.push(crop);
-        return { bytes: new Blob([new Uint8Array(1234)], { type: 'image/webp' }), mimeType: 'image/webp', width: 1280, height: 800, thumbnail: THUMB };
-      },
-    },
-  };
-  return { deps, log, crops };
-}
-
-async function withIncident() {
-  const ctx = makeContext();
-  const incident = await declareIncident(ctx, { title: 'Latency' });
-  return { ctx, incidentId: incident.id };
-}
+import { captureRendered, captureVisible, CaptureRefused } from './capture-service';
+import { fakeDeps, THUMB, withIncident } from './fake-capture-deps';
 
 describe('captureVisible', () => {
   it('masks, captures, unmasks, then stores image and event together', async () => {

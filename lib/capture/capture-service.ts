@@ -6,12 +6,17 @@ import { explainCaptureError, maskMayFail, whyNotCapturable } from './capturable
 import type { Drawable } from './canvas-codec';
 import { regionToCapture, type PageRegion, type RenderTarget } from './capture-region';
 import { cropInImage, type Rect, type Viewport } from './mask-geometry';
+import type { NetworkContext } from '../model/network-context';
+import { startNetworkRead } from './network-read';
 
 /**
  * The capture pipeline, with everything that touches the browser passed in
  * (the background wires the real chrome.* calls; tests pass fakes):
  * check the page can be captured → mask sensitive fields → capture (queued
  * under Chrome's rate limit) → unmask → encode → store image + event.
+ * Alongside, from the moment the page passes the check, the page's own
+ * Resource Timing is read (./network-read.ts) and stored with the image; it
+ * never fails or holds back the capture.
  */
 export interface TabInfo {
   id?: number;
@@ -34,6 +39,8 @@ export interface PagePort {
   /** Where the target lies in the document, for a region capture. */
   measure(tabId: number, target: RenderTarget): Promise<PageRegion>;
   startPicker(tabId: number): Promise<void>;
+  /** Runs lib/capture/resource-timing-probe.ts in the page; what it returns is untrusted. */
+  readNetwork(tabId: number): Promise<unknown>;
 }
 
 export interface CaptureDeps {
@@ -85,11 +92,18 @@ async function store(
   tab: TabInfo,
   dataUrl: string,
   source: 'visible' | 'element' | 'full_page',
+  network: { settle(): Promise<NetworkContext | undefined> },
   crop?: (image: Drawable) => Rect,
 ): Promise<{ eventId: string }> {
   const image = await deps.image.decode(dataUrl);
   const encoded = await deps.image.encode(image, crop?.(image));
-  const { eventId } = await addScreenshot(ctx, incidentId, { ...encoded, source, pageUrl: tab.url, pageTitle: tab.title });
+  const { eventId } = await addScreenshot(ctx, incidentId, {
+    ...encoded,
+    source,
+    pageUrl: tab.url,
+    pageTitle: tab.title,
+    network: await network.settle(),
+  });
   return { eventId };
 }
 
@@ -100,6 +114,7 @@ export async function captureVisible(
   request: { incidentId: string; tabId: number; element?: { rect: Rect; viewport: Viewport } },
 ): Promise<{ eventId: string }> {
   const tab = await capturableTab(deps, request.tabId);
+  const network = startNetworkRead(() => deps.page.readNetwork(request.tabId));
   const { maskSelectors } = await deps.settings();
   const dataUrl = await deps.queue
     .enqueue(async () => {
@@ -117,7 +132,7 @@ export async function captureVisible(
       throw error instanceof CaptureRefused ? error : new CaptureRefused(explainCaptureError(error));
     });
   const element = request.element;
-  return store(ctx, deps, request.incidentId, tab, dataUrl, element ? 'element' : 'visible', (image) =>
+  return store(ctx, deps, request.incidentId, tab, dataUrl, element ? 'element' : 'visible', network, (image) =>
     element ? cropInImage(element.rect, element.viewport, image) : { x: 0, y: 0, width: image.width, height: image.height },
   );
 }
@@ -133,6 +148,7 @@ export async function captureRendered(
   request: { incidentId: string; tabId: number; target: RenderTarget },
 ): Promise<{ eventId: string; truncated: boolean }> {
   const tab = await capturableTab(deps, request.tabId);
+  const network = startNetworkRead(() => deps.page.readNetwork(request.tabId));
   const { maskSelectors } = await deps.settings();
   const taking = deps.tabs.captureRegion
     ? captureRegion(deps, deps.tabs.captureRegion, request.tabId, request.target, maskSelectors)
@@ -140,7 +156,7 @@ export async function captureRendered(
   const { dataUrl, truncated } = await taking.catch((error: unknown) => {
     throw error instanceof CaptureRefused ? error : new CaptureRefused(explainCaptureError(error));
   });
-  const { eventId } = await store(ctx, deps, request.incidentId, tab, dataUrl, request.target === 'page' ? 'full_page' : 'element');
+  const { eventId } = await store(ctx, deps, request.incidentId, tab, dataUrl, request.target === 'page' ? 'full_page' : 'element', network);
   return { eventId, truncated };
 }
 

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { IncidentDatabase } from '../db/database';
 import type { ScreenshotBody, ScreenshotEvent } from '../model/event';
 import type { Incident } from '../model/incident';
+import type { NetworkContext } from '../model/network-context';
 import { appendEvents } from './append';
 import { mayRemove } from './authority';
 import type { DomainContext } from './context';
@@ -21,6 +22,7 @@ export interface ScreenshotInput extends EncodedScreenshot {
   pageUrl?: string | undefined;
   pageTitle?: string | undefined;
   replacesEventId?: string;
+  network?: NetworkContext | undefined;
 }
 
 export async function sha256Hex(bytes: Blob): Promise<string> {
@@ -58,6 +60,7 @@ export async function addScreenshot(
           ...(pageUrl ? { pageUrl } : {}),
           ...(input.pageTitle ? { pageTitle: input.pageTitle.slice(0, 1_000) } : {}),
           ...(input.replacesEventId ? { replacesEventId: input.replacesEventId } : {}),
+          ...(input.network ? { network: input.network } : {}),
         },
       },
     ],

@@ -1,2 +1,9 @@
 /** Set when the declare form's Title field is rendered, prefilled and focused (read by bench/popup-open.mjs). */
 export const TITLE_READY_MARK = 'declare:title-ready';
+
+/**
+ * Measured in the background around each capture's Resource Timing read (the
+ * executeScript round trip into the page; read by bench/capture.mjs and
+ * bench/firefox-capture.mjs). One entry per capture: a few bytes.
+ */
+export const NETWORK_READ_MEASURE = 'capture:network-read';
