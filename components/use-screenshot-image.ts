@@ -9,7 +9,7 @@ export type LoadedImage =
 
 /** The image's bytes from this device, as an object URL that lives as long as the viewer. */
 export function useScreenshotImage(
-  ctx: DomainContext,
+  ctx: Pick<DomainContext, 'db'>,
   blobId: string,
   /** Fetches an image that is not on this device yet (a teammate's, from Storage). */
   fetchMissing?: () => Promise<unknown>,

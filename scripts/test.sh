@@ -3,7 +3,7 @@
 # Debian or Ubuntu machine to the whole suite. It supplies what is missing,
 # never skips: a project-local Node 22 when the machine's is older (fetched
 # from the npm registry, whose `node` package ships the binary), and Chromium,
-# Firefox ESR, PostgreSQL 15 and pgTAP through apt when it is root or has
+# Firefox ESR, PostgreSQL 15, pgTAP and poppler-utils through apt when it is root or has
 # sudo; otherwise it stops at once with the exact line to run.
 set -eu
 cd "$(dirname "$0")/.."
@@ -32,6 +32,8 @@ missing=""
 command -v firefox-esr >/dev/null 2>&1 || missing="$missing firefox-esr"
 [ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$missing postgresql-15"
 [ -f /usr/share/postgresql/15/extension/pgtap.control ] || missing="$missing postgresql-15-pgtap"
+# pdftotext: the report specs print to PDF and read its text back.
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 if [ -n "$missing" ]; then
   install="apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q$missing"
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

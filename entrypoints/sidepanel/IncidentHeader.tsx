@@ -11,6 +11,7 @@ import { copyIncidentMarkdown } from '../../lib/export/markdown';
 import { request } from '../../lib/messaging/send';
 import type { Incident } from '../../lib/model/incident';
 import { OUTCOME_LABEL } from '../../lib/model/labels';
+import { reportPath } from '../../lib/report/report-route';
 import { SummaryEditor } from './SummaryEditor';
 
 /** Title, number, badges and who leads; copy as Markdown, and share a device-only incident. */
@@ -58,6 +59,9 @@ export function IncidentHeader({
         {incident.sourceUrl && <SafeLink href={incident.sourceUrl}>Where it was declared</SafeLink>}
         <button type="button" className="link" onClick={() => void copy.run()}>
           Copy as Markdown
+        </button>
+        <button type="button" className="link" onClick={() => window.open(reportPath(incidentId), '_blank', 'noopener')}>
+          Printable report
         </button>
         {copy.error && (
           <span className="error" role="alert">

@@ -21,3 +21,17 @@ describe('parseReportRoute', () => {
     }
   });
 });
+
+describe('knownNames', () => {
+  it('names me and the team, former members included, and no one else', async () => {
+    const { knownNames } = await import('./report-names');
+    const other = '0190a000-0000-7000-8000-000000000002';
+    const gone = '0190a000-0000-7000-8000-000000000003';
+    const nameOf = knownNames({ userId: ID, displayName: 'Sophie' }, [
+      { id: other, name: 'Lawrence', former: false },
+      { id: gone, name: 'Mei', former: true },
+    ]);
+    expect([ID, other, gone, '0190a000-0000-7000-8000-00000000000f'].map(nameOf)).toEqual(['Sophie', 'Lawrence', 'Mei', undefined]);
+    expect(knownNames(null, [])(ID)).toBeUndefined();
+  });
+});
