@@ -16,9 +16,19 @@ import { compareEvents } from '../model/order';
  * - A `redacted` event counts only when it names an entry of the same incident
  *   and its author wrote that entry or was the incident's lead as of the
  *   redaction, in the one order every device folds in: (hlc, id).
+ * - An annotated copy (a screenshot with `annotatesEventId`) may also be
+ *   removed by the author of the screenshot it annotates, when that is in the
+ *   same incident: a teammate may annotate my screenshot, but whoever may
+ *   remove the original may remove what was drawn from it
+ *   (supabase/migrations/20261201000000_annotated_copies.sql).
  */
 
 type Envelope = Pick<IncidentEvent, 'id' | 'incidentId' | 'authorId' | 'hlc'>;
+
+/** The id of the screenshot `e` annotates, if `e` is an annotated copy. */
+export function annotatedId(e: Partial<Pick<IncidentEvent, 'kind' | 'body'>>): string | undefined {
+  return e.kind === 'screenshot' ? (e.body as { annotatesEventId?: string }).annotatesEventId : undefined;
+}
 
 /** The incident's own declaration, as opposed to a second `declared` someone else made up. */
 export function isDeclaration(e: Pick<IncidentEvent, 'id' | 'incidentId' | 'kind'>): boolean {
@@ -36,12 +46,16 @@ export function redactionRefusal(
   redaction: Envelope & { body: { eventId: string } },
   target: Envelope,
   lead: string | null,
+  /** The event `target` annotates, when it is an annotated copy and this device holds it. */
+  annotated?: Envelope & Pick<IncidentEvent, 'kind'>,
 ): string | null {
   if (target.incidentId !== redaction.incidentId) return 'Removes an entry that is not in this incident';
-  if (target.authorId !== redaction.authorId && lead !== redaction.authorId) {
-    return "Removes someone else's entry without leading the incident";
+  if (target.authorId === redaction.authorId || lead === redaction.authorId) return null;
+  // Only a screenshot of the same incident lends its author a say (the server's annotated_author()).
+  if (annotated?.kind === 'screenshot' && annotated.incidentId === redaction.incidentId && annotated.authorId === redaction.authorId) {
+    return null;
   }
-  return null;
+  return "Removes someone else's entry without leading the incident";
 }
 
 export interface IncidentAuthority {
@@ -72,7 +86,8 @@ export function incidentAuthority(events: readonly IncidentEvent[]): IncidentAut
       // nothing here, and the redaction stays on the record.
       const target = byId.get(e.body.eventId);
       if (!target) continue;
-      if (redactionRefusal(e, target, lead)) ignored.add(e.id);
+      const annotates = annotatedId(target);
+      if (redactionRefusal(e, target, lead, annotates ? byId.get(annotates) : undefined)) ignored.add(e.id);
       else hidden.add(e.body.eventId);
     }
   }
@@ -85,7 +100,15 @@ export function hiddenEntries(events: readonly IncidentEvent[]): Set<string> {
   return new Set([...hidden, ...ignored]);
 }
 
-/** May `userId` remove `entry` now: its author, or the incident's current lead. */
-export function mayRemove(entry: Pick<IncidentEvent, 'authorId'>, currentLeadId: string, userId: string | undefined): boolean {
-  return !!userId && (entry.authorId === userId || currentLeadId === userId);
+/**
+ * May `userId` remove `entry` now: its author, or the incident's current lead;
+ * for an annotated copy also the author of `annotated`, the screenshot it annotates.
+ */
+export function mayRemove(
+  entry: Pick<IncidentEvent, 'authorId'>,
+  currentLeadId: string,
+  userId: string | undefined,
+  annotated?: Pick<IncidentEvent, 'authorId'>,
+): boolean {
+  return !!userId && (entry.authorId === userId || currentLeadId === userId || annotated?.authorId === userId);
 }

@@ -4,9 +4,10 @@ import type { ScreenshotBody, ScreenshotEvent } from '../model/event';
 import type { Incident } from '../model/incident';
 import type { NetworkContext } from '../model/network-context';
 import { appendEvents } from './append';
-import { mayRemove } from './authority';
 import type { DomainContext } from './context';
 import { NotFoundError, ValidationError } from './errors';
+import { readTimeline } from './queries';
+import { familyOf, removalScope, type RemovalScope } from './screenshot-family';
 
 /** An encoded image ready to go on a timeline (see lib/capture/). */
 export interface EncodedScreenshot {
@@ -23,6 +24,8 @@ export interface ScreenshotInput extends EncodedScreenshot {
   pageTitle?: string | undefined;
   replacesEventId?: string;
   network?: NetworkContext | undefined;
+  /** For an annotated copy: the screenshot it annotates (./annotations.ts). */
+  annotatesEventId?: string;
 }
 
 export async function sha256Hex(bytes: Blob): Promise<string> {
@@ -61,6 +64,7 @@ export async function addScreenshot(
           ...(input.pageTitle ? { pageTitle: input.pageTitle.slice(0, 1_000) } : {}),
           ...(input.replacesEventId ? { replacesEventId: input.replacesEventId } : {}),
           ...(input.network ? { network: input.network } : {}),
+          ...(input.annotatesEventId ? { annotatesEventId: input.annotatesEventId } : {}),
         },
       },
     ],
@@ -84,33 +88,40 @@ export async function scrubScreenshotEvent(db: IncidentDatabase, target: Screens
 }
 
 /**
- * The scrub for a screenshot this person may remove: its author, or the
- * incident's current lead (./authority.ts; the server and every teammate
- * apply the same rule, so anyone else's removal would be ignored everywhere).
+ * What removing `eventId` takes with it, for this person (./screenshot-family.ts):
+ * the original and all its annotated copies when they may remove the original
+ * (its author, or the incident's current lead), or only their own annotated
+ * copy. The server and every teammate apply the same rule (./authority.ts),
+ * so anyone else's removal would be ignored everywhere.
  */
-async function scrubScreenshot(ctx: DomainContext, incidentId: string, eventId: string) {
-  const [target, incident] = await Promise.all([ctx.db.events.get(eventId), ctx.db.incidents.get(incidentId)]);
-  if (target?.kind !== 'screenshot' || target.incidentId !== incidentId || !incident) {
-    throw new NotFoundError('That screenshot no longer exists.');
-  }
-  if (!mayRemove(target, incident.leadId, ctx.actor.userId)) {
+async function removalPlan(ctx: DomainContext, incidentId: string, eventId: string) {
+  const [events, incident] = await Promise.all([readTimeline(ctx.db, incidentId), ctx.db.incidents.get(incidentId)]);
+  const target = events.find((e) => e.id === eventId);
+  if (target?.kind !== 'screenshot' || !incident) throw new NotFoundError('That screenshot no longer exists.');
+  // Already hidden: removing it again scrubs just it.
+  const family = familyOf(events, eventId) ?? { original: target, copies: [] };
+  const scope: RemovalScope = removalScope(family, target, incident.leadId, ctx.actor.userId);
+  if (scope === 'none') {
     throw new ValidationError("Only the person who took this screenshot or the incident's lead can remove it.");
   }
-  return (db: IncidentDatabase) => scrubScreenshotEvent(db, target);
+  const members = scope === 'family' ? [family.original, ...family.copies] : [target];
+  return { target, scope, members, scrub: (db: IncidentDatabase) => Promise.all(members.map((m) => scrubScreenshotEvent(db, m))) };
 }
 
 /**
  * Removes a screenshot everywhere it is shown: a `redacted` event hides it, and
  * its image and thumbnail are deleted from this device in the same transaction
  * (the one in-place change the log allows: privacy outranks immutability).
+ * Its annotated copies go with it, or, for someone who may remove only their
+ * own annotated copy, just that copy (see removalPlan).
  */
 export async function removeScreenshot(ctx: DomainContext, incidentId: string, eventId: string): Promise<Incident> {
-  const scrub = await scrubScreenshot(ctx, incidentId, eventId);
+  const { members, scrub } = await removalPlan(ctx, incidentId, eventId);
   const { incident } = await appendEvents(
     ctx,
     incidentId,
-    [{ kind: 'redacted', body: { eventId, reason: 'removed' } }],
-    { alongside: (db) => scrub(db) },
+    members.map((m) => ({ kind: 'redacted' as const, body: { eventId: m.id, reason: 'removed' as const } })),
+    { alongside: async (db) => void (await scrub(db)) },
   );
   return incident;
 }
@@ -118,7 +129,9 @@ export async function removeScreenshot(ctx: DomainContext, incidentId: string, e
 /**
  * Replaces a screenshot with a redacted copy (opaque boxes drawn over it): the
  * original is scrubbed exactly as by removeScreenshot, and the copy goes on the
- * timeline pointing back at it.
+ * timeline pointing back at it. For an annotated screenshot the whole family
+ * goes (the original and every copy show the same pixels), so only someone
+ * who may remove the original may redact it.
  */
 export async function replaceWithRedactedCopy(
   ctx: DomainContext,
@@ -126,17 +139,23 @@ export async function replaceWithRedactedCopy(
   eventId: string,
   copy: EncodedScreenshot,
 ): Promise<Incident> {
-  const original = await ctx.db.events.get(eventId);
-  if (original?.kind !== 'screenshot') throw new NotFoundError('That screenshot no longer exists.');
   if (copy.bytes.size === 0) throw new ValidationError('The redacted image is empty.');
-  const scrub = await scrubScreenshot(ctx, incidentId, eventId);
+  const { target: original, scope, members, scrub } = await removalPlan(ctx, incidentId, eventId);
+  if (scope !== 'family') {
+    throw new ValidationError(
+      "Only the person who took the original screenshot or the incident's lead can redact it: redacting just your annotated copy would leave the original showing.",
+    );
+  }
   const [sha256, blobId] = [await sha256Hex(copy.bytes), uuidv7()];
   const { pageUrl, pageTitle } = original.body;
   const { incident } = await appendEvents(
     ctx,
     incidentId,
     [
-      { kind: 'redacted', body: { eventId, reason: 'replaced' } },
+      ...members.map((m) => ({
+        kind: 'redacted' as const,
+        body: { eventId: m.id, reason: m.id === eventId ? ('replaced' as const) : ('removed' as const) },
+      })),
       {
         kind: 'screenshot',
         body: {
@@ -158,7 +177,7 @@ export async function replaceWithRedactedCopy(
       blobs: [
         { id: blobId, incidentId, mimeType: copy.mimeType, bytes: copy.bytes, createdAt: new Date(ctx.now()).toISOString() },
       ],
-      alongside: (db) => scrub(db),
+      alongside: async (db) => void (await scrub(db)),
     },
   );
   return incident;

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { formatHlc, type Hlc, parseHlc, receive } from '../clock/hlc';
 import type { IncidentDatabase } from '../db/database';
 import { clockItem } from '../db/meta-items';
-import { isDeclaration, leadSetBy, redactionRefusal } from '../incidents/authority';
+import { annotatedId, isDeclaration, leadSetBy, redactionRefusal } from '../incidents/authority';
 import { readNodeId } from '../incidents/node-id';
 import { scrubScreenshotEvent } from '../incidents/screenshots';
 import type { EventOf, IncidentEvent } from '../model/event';
@@ -20,8 +20,6 @@ export interface Judged {
   /** Events that may not (yet), each with the reason shown to the person. */
   held: { event: IncidentEvent; reason: string }[];
 }
-
-type Envelope = Pick<IncidentEvent, 'id' | 'incidentId' | 'authorId' | 'hlc'>;
 
 /**
  * # The one way other people's events come in
@@ -68,13 +66,15 @@ function quickRefusal(e: IncidentEvent, nowMs: number): string | null {
 }
 
 async function redactionRefusalHere(db: IncidentDatabase, e: EventOf<'redacted'>, batch: Map<string, IncidentEvent>): Promise<string | null> {
-  const target: Envelope | undefined = batch.get(e.body.eventId) ?? (await db.events.get(e.body.eventId));
+  const target: IncidentEvent | undefined = batch.get(e.body.eventId) ?? (await db.events.get(e.body.eventId));
   // No target here: the server emptied it before this device saw it (which
   // redact_event allows only its author or the lead), or an import names an
   // entry it does not carry. It hides nothing; should the entry arrive later,
   // the fold judges the pair (lib/incidents/authority.ts).
   if (!target) return null;
-  return redactionRefusal(e, target, await leadAsOf(db, e, [...batch.values()]));
+  const annotates = annotatedId(target);
+  const annotated = annotates ? (batch.get(annotates) ?? (await db.events.get(annotates))) : undefined;
+  return redactionRefusal(e, target, await leadAsOf(db, e, [...batch.values()]), annotated);
 }
 
 /** The incident's lead just before `at` in (hlc, id) order, over what this device holds and `batch`. */
