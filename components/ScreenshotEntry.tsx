@@ -1,5 +1,6 @@
 import type { ScreenshotEvent } from '../lib/model/event';
 import { SCREENSHOT_SOURCE_LABEL } from '../lib/model/labels';
+import { NetworkRequests } from './NetworkRequests';
 import { SafeLink } from './SafeLink';
 
 /** A screenshot on the timeline: its thumbnail opens the viewer. */
@@ -20,6 +21,7 @@ export function ScreenshotEntry({ event: e, onOpen }: { event: ScreenshotEvent; 
           </>
         )}
       </figcaption>
+      {e.body.network && <NetworkRequests network={e.body.network} />}
     </figure>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeBlock, escapeMarkdown, itemText, markdownLink } from './markdown-text';
+import { codeBlock, inlineCode, escapeMarkdown, itemText, markdownLink } from './markdown-text';
 
 describe('escapeMarkdown', () => {
   it('keeps emphasis and a javascript: link literal', () => {
@@ -60,5 +60,13 @@ describe('markdownLink', () => {
 describe('codeBlock', () => {
   it('fences longer than any backtick run inside, indented under a list item', () => {
     expect(codeBlock('a ``` b\n  c')).toBe('  ````\n  a ``` b\n    c\n  ````');
+  });
+});
+
+describe('inlineCode', () => {
+  it('fences longer than any backtick run, padding where the text touches a backtick', () => {
+    expect(inlineCode('https://x.io/a?b=1')).toBe('`https://x.io/a?b=1`');
+    expect(inlineCode('https://x.io/?q=`x``')).toBe('``` https://x.io/?q=`x`` ```');
+    expect(inlineCode('a\nb')).toBe('`a b`');
   });
 });

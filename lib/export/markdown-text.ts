@@ -51,3 +51,17 @@ export function codeBlock(text: string, indent = '  '): string {
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return [fence, ...text.split(/\r\n|\r|\n/), fence].map((line) => (line ? indent + line : line)).join('\n');
 }
+
+/**
+ * Text as an inline code span: never a link, emphasis or HTML, in CommonMark
+ * or Slack. The fence is one backtick longer than any run inside, padded with
+ * a space when the text touches a backtick
+ * (https://spec.commonmark.org/0.31.2/#code-spans).
+ */
+export function inlineCode(text: string): string {
+  const oneLine = text.replace(/[\r\n]+/g, ' ');
+  const longest = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${oneLine}${pad}${fence}`;
+}

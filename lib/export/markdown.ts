@@ -6,6 +6,7 @@ import type { IncidentEvent, ScreenshotEvent } from '../model/event';
 import type { Incident } from '../model/incident';
 import { namesFromLog, readIncidentRecord } from './incident-record';
 import { codeBlock, escapeMarkdown, itemText, markdownLink } from './markdown-text';
+import { networkLines } from './markdown-network';
 import { readableUtc } from './utc';
 import { CHANNEL_IN_SENTENCE as CHANNEL, OUTCOME_REPORT_LABEL as OUTCOME, SEVERITY_LABEL as SEVERITY } from '../model/labels';
 
@@ -126,8 +127,10 @@ function entry(e: IncidentEvent, followUpText: Map<string, string>): string | nu
 }
 
 function screenshotText(e: ScreenshotEvent): string {
-  const { pageTitle, pageUrl, source } = e.body;
+  const { pageTitle, pageUrl, source, network } = e.body;
   const what = source === 'redacted_copy' ? 'Redacted screenshot' : 'Screenshot';
   const title = pageTitle?.trim() ? ` of ${itemText(pageTitle)}` : '';
-  return `${what}${title}${pageUrl ? ` (${markdownLink(pageUrl)})` : ''}`;
+  const line = `${what}${title}${pageUrl ? ` (${markdownLink(pageUrl)})` : ''}`;
+  // The page's requests as a list nested under the item (lib/export/markdown-network.ts).
+  return network ? `${line}\n${networkLines(network)}` : line;
 }

@@ -1,14 +1,21 @@
 import { makeContext, LAWRENCE } from './domain';
 import { appendEvents } from '../../lib/incidents/append';
 import { addFollowUp, addNote, changeLead, declareIncident, resolveIncident, setFollowUpDone } from '../../lib/incidents/operations';
-import { addScreenshot, removeScreenshot } from '../../lib/incidents/screenshots';
+import { addScreenshot, removeScreenshot, type ScreenshotInput } from '../../lib/incidents/screenshots';
 
 export type TestContext = ReturnType<typeof makeContext>;
 
 export const IMAGE_BYTES = 'RIFF....WEBPVP8 not really a picture, but bytes all the same';
 
-export async function screenshot(ctx: TestContext, incidentId: string, text = IMAGE_BYTES, pageTitle = 'Checkout') {
+export async function screenshot(
+  ctx: TestContext,
+  incidentId: string,
+  text = IMAGE_BYTES,
+  pageTitle = 'Checkout',
+  extra: Pick<ScreenshotInput, 'network'> = {},
+) {
   return addScreenshot(ctx, incidentId, {
+    ...extra,
     bytes: new Blob([text], { type: 'image/webp' }),
     mimeType: 'image/webp',
     width: 4,
