@@ -1,12 +1,20 @@
 import type { RefObject } from 'react';
+import type { ViewerRights } from './screenshot-rights';
+
+/** The confirmation's question: what goes with the removal. */
+function question({ scope, copies }: ViewerRights): string {
+  if (scope === 'copy') return 'Remove your annotated copy for everyone? The original shows again.';
+  if (copies === 0) return 'Remove this screenshot for everyone?';
+  return `Remove this screenshot and its ${copies === 1 ? 'annotated copy' : `${copies} annotated copies`} for everyone?`;
+}
 
 /**
  * Remove a screenshot for everyone, after a confirmation whose safe choice
- * ("Keep") takes focus. Only its author or the incident's lead may; anyone else
- * is told so. The parent owns `confirming` and the focus moves (ScreenshotViewer).
+ * ("Keep") takes focus. Only its author or the incident's lead may (with its
+ * annotated copies), or an annotator their own copy; anyone else is told who can. The parent owns `confirming` and the focus moves (ScreenshotViewer).
  */
 export function RemoveControl({
-  canRemove,
+  rights,
   confirming,
   busy,
   onConfirming,
@@ -14,7 +22,8 @@ export function RemoveControl({
   keepButton,
   removeButton,
 }: {
-  canRemove: boolean;
+  /** Who may remove what, and who can when this person cannot (./screenshot-rights.ts). */
+  rights: ViewerRights;
   confirming: boolean;
   busy: boolean;
   onConfirming: (confirming: boolean) => void;
@@ -22,11 +31,11 @@ export function RemoveControl({
   keepButton: RefObject<HTMLButtonElement | null>;
   removeButton: RefObject<HTMLButtonElement | null>;
 }) {
-  if (!canRemove) return <span className="muted">Only the person who took it or the incident's lead can remove or redact it.</span>;
+  if (rights.scope === 'none') return <span className="muted">{rights.refusal}</span>;
   if (confirming) {
     return (
       <span className="row" role="group" aria-label="Remove this screenshot?">
-        <span>Remove this screenshot for everyone?</span>
+        <span>{question(rights)}</span>
         <button type="button" className="danger" disabled={busy} onClick={onRemove}>
           Remove for everyone
         </button>

@@ -5,7 +5,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { declareIncident } from '../lib/incidents/operations';
 import { addScreenshot } from '../lib/incidents/screenshots';
-import { makeContext } from '../test/support/domain';
+import { LAWRENCE, makeContext, ME } from '../test/support/domain';
+import { viewerRights } from './screenshot-rights';
 import { ScreenshotViewer, type ScreenshotEvent } from './ScreenshotViewer';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -52,15 +53,19 @@ async function setUp() {
     pageTitle: 'Checkout',
   });
   const event = (await ctx.db.events.get(eventId)) as ScreenshotEvent;
-  return { ctx, incidentId: incident.id, event };
+  return { ctx, incidentId: incident.id, event, incident, events: await ctx.db.events.toArray() };
 }
 
-function render({ ctx, incidentId, event }: Awaited<ReturnType<typeof setUp>>, canRemove = true) {
+const NAMES: Record<string, string> = { [ME.userId]: ME.displayName, [LAWRENCE.userId]: LAWRENCE.displayName };
+
+/** The viewer as `me` sees it (Sophie took the screenshot and leads the incident). */
+function render({ ctx, incidentId, event, incident, events }: Awaited<ReturnType<typeof setUp>>, me = ME.userId) {
   const onClose = vi.fn();
   const host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
-  act(() => root!.render(<ScreenshotViewer ctx={ctx} incidentId={incidentId} event={event} canRemove={canRemove} onClose={onClose} />));
+  const rights = viewerRights(events, event.id, incident, me, (id) => NAMES[id] ?? 'Someone');
+  act(() => root!.render(<ScreenshotViewer ctx={ctx} incidentId={incidentId} event={event} rights={rights} onClose={onClose} />));
   return { host, onClose };
 }
 
@@ -170,11 +175,11 @@ describe('ScreenshotViewer', () => {
   });
 
   it("offers neither Remove nor Redact to someone who is neither the screenshot's author nor the lead", async () => {
-    const { host } = render(await setUp(), false);
+    const { host } = render(await setUp(), LAWRENCE.userId);
     await vi.waitFor(() => expect(host.querySelector('img')).not.toBeNull());
     expect(() => control(host, 'button', 'Remove screenshot')).toThrow();
     expect(() => control(host, 'button', 'Redact…')).toThrow();
-    expect(host.textContent).toContain("Only the person who took it or the incident's lead can remove or redact it.");
+    expect(host.textContent).toContain('Only Sophie, who took it and leads the incident, can remove or redact this screenshot.');
   });
 
   it('enters redaction mode with saving disabled until a box is drawn', async () => {
@@ -204,5 +209,69 @@ describe('ScreenshotViewer', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
     click(control(host, 'button', 'Close'));
     expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  describe('Annotate', () => {
+    const key = (el: Element, init: KeyboardEventInit) =>
+      act(() => {
+        el.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+      });
+    const decodable = () =>
+      vi.stubGlobal('createImageBitmap', vi.fn(() => Promise.resolve({ width: 4, height: 3, close() {} })));
+
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('says plainly that damaged bytes cannot be annotated, opens no editor and stores nothing', async () => {
+      vi.stubGlobal('createImageBitmap', vi.fn(() => Promise.reject(new DOMException('The source image could not be decoded.'))));
+      const setup = await setUp();
+      const { host, onClose } = render(setup);
+      const before = await setup.ctx.db.events.count();
+      click(await until(named(host, 'button', 'Annotate')));
+      const alert = await until(() => host.querySelector('[role="alert"]'));
+      expect(alert.textContent).toBe('This image could not be read (its bytes are damaged), so it cannot be annotated. Nothing was changed.');
+      expect(host.querySelector('[aria-label="Annotate"]')).toBeNull();
+      expect(await setup.ctx.db.events.count()).toBe(before);
+      expect(onClose).not.toHaveBeenCalled();
+    });
+
+    it('says so when the image is not on this device, and stores nothing', async () => {
+      const setup = await setUp();
+      await setup.ctx.db.blobs.clear();
+      const { host } = render(setup);
+      click(await until(named(host, 'button', 'Annotate')));
+      const alert = await until(() => host.querySelector('[role="alert"]'));
+      expect(alert.textContent).toBe('This image is not on this device, so it cannot be annotated.');
+    });
+
+    it('works from the keyboard: tool shortcuts, Esc leaves a label first, then the editor, never the viewer', async () => {
+      decodable();
+      const { host, onClose } = render(await setUp());
+      click(await until(named(host, 'button', 'Annotate')));
+      const editor = await until(() => host.querySelector('[aria-label="Annotate"]'));
+      expect(document.activeElement).toBe(editor);
+      expect(control(host, 'button', 'Box (B)').getAttribute('aria-pressed')).toBe('true');
+      expect(control(host, 'button', 'Save annotated copy').hasAttribute('disabled')).toBe(true);
+      expect(host.textContent).toContain('Nothing to save yet');
+
+      key(editor, { key: 'a' });
+      expect(control(host, 'button', 'Arrow (A)').getAttribute('aria-pressed')).toBe('true');
+      key(editor, { key: '3' });
+      expect(control(host, 'button', 'Cyan').getAttribute('aria-pressed')).toBe('true');
+      key(editor, { key: 't' });
+      act(() => {
+        host.querySelector('canvas')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, button: 0, clientX: 1, clientY: 1 }));
+      });
+      const input = await until(() => host.querySelector<HTMLInputElement>('input[aria-label="Label text"]'));
+      expect(input.maxLength).toBe(120);
+      key(input, { key: 'Escape' });
+      expect(host.querySelector('input[aria-label="Label text"]')).toBeNull();
+      expect(host.querySelector('[aria-label="Annotate"]')).not.toBeNull();
+
+      key(editor, { key: 'Escape' });
+      expect(host.querySelector('[aria-label="Annotate"]')).toBeNull();
+      control(host, 'button', 'Annotate');
+      // The dialog's own Esc (its cancel event) still closes the viewer once the editor is gone.
+      expect(onClose).not.toHaveBeenCalled();
+    });
   });
 });

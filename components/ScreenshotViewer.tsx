@@ -1,18 +1,22 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { encodeScreenshot } from '../lib/capture/canvas-codec';
 import type { Rect } from '../lib/capture/mask-geometry';
-import { drawRedactions, type Size } from '../lib/capture/redact';
+import type { Size } from '../lib/capture/redact';
 import type { DomainContext } from '../lib/incidents/context';
-import { removeScreenshot, replaceWithRedactedCopy } from '../lib/incidents/screenshots';
+import { removeScreenshot } from '../lib/incidents/screenshots';
 import type { ScreenshotEvent } from '../lib/model/event';
 import { RedactionLayer } from './RedactionLayer';
 import { screenshotFileName } from './screenshot-file-name';
 import { extensionPort } from './extension-port';
 import { request } from '../lib/messaging/send';
+import { AnnotateEditor } from './AnnotateEditor';
+import { ImageStatus, ZoomToggle } from './ImageStatus';
 import { RedactToolbar } from './RedactToolbar';
 import { ScreenshotCaption } from './ScreenshotCaption';
 import { RemoveControl } from './RemoveControl';
+import type { ViewerRights } from './screenshot-rights';
 import { useAction } from './use-action';
+import { useAnnotate } from './use-annotate';
+import { useRedact } from './use-redact';
 import { CopyStatus, useCopyImage } from './use-copy-image';
 import { useScreenshotImage } from './use-screenshot-image';
 
@@ -24,13 +28,17 @@ export interface ScreenshotViewerProps {
   ctx: DomainContext;
   incidentId: string;
   event: ScreenshotEvent;
-  /** Its author or the incident's lead (lib/incidents/authority.ts): only they may remove or redact it. */
-  canRemove: boolean;
+  /**
+   * Who may remove or redact it (components/screenshot-rights.ts): its author
+   * or the incident's lead take its annotated copies with it; an annotator
+   * may remove only their own copy.
+   */
+  rights: ViewerRights;
   onClose: () => void;
 }
 
-/** A screenshot at full size: look, copy, download, redact or remove it. */
-export function ScreenshotViewer({ ctx, incidentId, event, canRemove, onClose }: ScreenshotViewerProps) {
+/** A screenshot at full size: look, copy, download, annotate, redact or remove it. */
+export function ScreenshotViewer({ ctx, incidentId, event, rights, onClose }: ScreenshotViewerProps) {
   const { body } = event;
   const dialog = useRef<HTMLDialogElement>(null);
   const keepButton = useRef<HTMLButtonElement>(null);
@@ -53,17 +61,11 @@ export function ScreenshotViewer({ ctx, incidentId, event, canRemove, onClose }:
   const { copy, copied } = useCopyImage();
 
   const remove = useAction(() => removeScreenshot(ctx, incidentId, event.id));
-  const redact = useAction(async (blob: Blob, drawn: Rect[]) => {
-    const bitmap = await createImageBitmap(blob);
-    try {
-      const copy = await encodeScreenshot(drawRedactions(bitmap, drawn));
-      return await replaceWithRedactedCopy(ctx, incidentId, event.id, copy);
-    } finally {
-      bitmap.close();
-    }
-  });
-  const busy = remove.busy || redact.busy;
-  const error = remove.error ?? redact.error;
+  const redact = useRedact(ctx, incidentId, event.id);
+  const annotate = useAnnotate(ctx, incidentId, event.id);
+  const { annotating } = annotate;
+  const busy = remove.busy || redact.busy || annotate.save.busy || annotate.open.busy;
+  const error = remove.error ?? redact.error ?? annotate.save.error ?? annotate.open.error;
 
   useEffect(() => {
     const d = dialog.current;
@@ -98,7 +100,7 @@ export function ScreenshotViewer({ ctx, incidentId, event, canRemove, onClose }:
   // can still be taken off the timeline (its thumbnail shows there).
   const removeControl = (
     <RemoveControl
-      canRemove={canRemove}
+      rights={rights}
       confirming={confirmingRemove}
       busy={busy}
       onConfirming={setConfirmingRemove}
@@ -108,6 +110,12 @@ export function ScreenshotViewer({ ctx, incidentId, event, canRemove, onClose }:
     />
   );
 
+  const annotateButton = (
+    <button type="button" disabled={busy} onClick={() => void annotate.open.run(image.status === 'ready' ? image.blob : undefined)}>
+      Annotate
+    </button>
+  );
+
   return (
     <dialog
       ref={dialog}
@@ -115,8 +123,9 @@ export function ScreenshotViewer({ ctx, incidentId, event, canRemove, onClose }:
       aria-labelledby={headingId}
       onCancel={(e) => {
         // Esc: let the parent unmount us rather than the browser closing the dialog under React.
+        // While annotating, the editor has already taken Esc to leave itself.
         e.preventDefault();
-        onClose();
+        if (!annotating) onClose();
       }}
     >
       <div className="viewer-header row">
@@ -127,31 +136,34 @@ export function ScreenshotViewer({ ctx, incidentId, event, canRemove, onClose }:
       </div>
       <ScreenshotCaption event={event} />
 
-      {image.status === 'loading' && <p className="muted">Loading image…</p>}
-      {image.status === 'missing' && <p className="muted">This image is not on this device.</p>}
-      {image.status === 'error' && (
-        <p className="error" role="alert">
-          {image.message}
-        </p>
+      <ImageStatus image={image} />
+      {(image.status === 'missing' || image.status === 'error') && (
+        <div className="row viewer-toolbar">
+          {annotateButton}
+          {removeControl}
+        </div>
       )}
-      {(image.status === 'missing' || image.status === 'error') && <div className="row viewer-toolbar">{removeControl}</div>}
+      {rights.scope === 'copy' && <p className="muted">{rights.refusal}</p>}
       {error && (
         <p className="error" role="alert">
           {error.message}
         </p>
       )}
 
-      {image.status === 'ready' && (
+      {image.status === 'ready' && annotating && (
+        <AnnotateEditor
+          url={image.url}
+          alt={`Screenshot of ${title}`}
+          natural={natural}
+          busy={busy}
+          onSave={(doc) => void annotate.save.run(image.blob, doc).then((saved) => saved !== undefined && onClose())}
+          onExit={annotate.leave}
+        />
+      )}
+      {image.status === 'ready' && !annotating && (
         <>
           <div className="row viewer-toolbar">
-            <div className="row" role="group" aria-label="Zoom">
-              <button type="button" aria-pressed={!actualSize} onClick={() => setActualSize(false)}>
-                Fit
-              </button>
-              <button type="button" aria-pressed={actualSize} onClick={() => setActualSize(true)}>
-                Actual size
-              </button>
-            </div>
+            <ZoomToggle actualSize={actualSize} onChange={setActualSize} />
             {!redacting && (
               <>
                 <button type="button" onClick={() => window.open(image.url, '_blank', 'noopener')}>
@@ -163,7 +175,8 @@ export function ScreenshotViewer({ ctx, incidentId, event, canRemove, onClose }:
                 <button type="button" onClick={() => void copy(image.blob)}>
                   Copy image
                 </button>
-                {canRemove && (
+                {annotateButton}
+                {rights.scope === 'family' && (
                   <button type="button" ref={redactButton} disabled={busy} onClick={() => setBoxes([])}>
                     Redact…
                   </button>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { NoteComposer } from '../../components/NoteComposer';
 import { ScreenshotViewer } from '../../components/ScreenshotViewer';
+import { viewerRights } from '../../components/screenshot-rights';
 import { Timeline } from '../../components/Timeline';
 import { useAction } from '../../components/use-action';
 import { encodeImageFile } from '../../lib/capture/image-file';
-import { mayRemove } from '../../lib/incidents/authority';
 import type { DomainContext } from '../../lib/incidents/context';
 import { addNote, react, type NoteInput } from '../../lib/incidents/operations';
 import { addScreenshot } from '../../lib/incidents/screenshots';
@@ -49,7 +49,7 @@ export function IncidentTimeline({
           ctx={ctx}
           incidentId={incidentId}
           event={viewing}
-          canRemove={mayRemove(viewing, incident.leadId, ctx.actor.userId)}
+          rights={viewerRights(events, viewing.id, incident, ctx.actor.userId, nameOf)}
           onClose={() => setViewing(null)}
         />
       )}

@@ -84,3 +84,20 @@ export function toImagePoint(p: Point, displayed: Size, natural: Size): Point {
     y: clamp(Math.round((p.y * natural.height) / displayed.height), natural.height),
   };
 }
+
+/**
+ * The shape a drag from `from` to `to` (image pixels) makes with `tool`, or
+ * null for the tools that do not draw by dragging (text, crop).
+ */
+export function shapeFromDrag(tool: Tool, colour: AnnotationColour, from: Point, to: Point): Shape | null {
+  if (tool === 'arrow') return { kind: 'arrow', colour, from, to };
+  if (tool !== 'box' && tool !== 'highlight') return null;
+  return {
+    kind: tool,
+    colour,
+    x: Math.min(from.x, to.x),
+    y: Math.min(from.y, to.y),
+    width: Math.abs(to.x - from.x),
+    height: Math.abs(to.y - from.y),
+  };
+}

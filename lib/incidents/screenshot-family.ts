@@ -91,3 +91,15 @@ export function removalScope(
   if (target.id !== family.original.id && mayRemove(target, currentLeadId, userId)) return 'copy';
   return 'none';
 }
+
+/** What the viewer needs to offer removal of `eventId`: its family and this person's scope over it. */
+export function screenshotRights(
+  events: readonly IncidentEvent[],
+  eventId: string,
+  currentLeadId: string,
+  userId: string | undefined,
+): { family: ScreenshotFamily | null; scope: RemovalScope } {
+  const family = familyOf(events, eventId);
+  const target = family && [family.original, ...family.copies].find((e) => e.id === eventId);
+  return { family, scope: family && target ? removalScope(family, target, currentLeadId, userId) : 'none' };
+}
