@@ -12,10 +12,15 @@ export function EntryBody({
   event: e,
   followUpText,
   onOpenScreenshot,
+  original,
+  nameOf,
 }: {
   event: IncidentEvent;
   followUpText: Map<string, string>;
   onOpenScreenshot?: ((event: ScreenshotEvent) => void) | undefined;
+  /** For an annotated copy shown in its original's place: the original (lib/incidents/timeline-entries.ts). */
+  original?: ScreenshotEvent | undefined;
+  nameOf?: ((userId: string) => string) | undefined;
 }) {
   switch (e.kind) {
     case 'declared':
@@ -76,7 +81,7 @@ export function EntryBody({
     case 'feedback':
       return <p className="text">Feedback: {e.body.text}</p>;
     case 'screenshot':
-      return <ScreenshotEntry event={e} onOpen={onOpenScreenshot} />;
+      return <ScreenshotEntry event={e} onOpen={onOpenScreenshot} original={original} annotatedBy={original && nameOf?.(e.authorId)} />;
     case 'redacted':
       return <p>{e.body.reason === 'replaced' ? 'Redacted a screenshot (replaced by the copy below).' : 'Removed a screenshot.'}</p>;
     case 'reviewed':

@@ -3,8 +3,22 @@ import { SCREENSHOT_SOURCE_LABEL } from '../lib/model/labels';
 import { NetworkRequests } from './NetworkRequests';
 import { SafeLink } from './SafeLink';
 
-/** A screenshot on the timeline: its thumbnail opens the viewer. */
-export function ScreenshotEntry({ event: e, onOpen }: { event: ScreenshotEvent; onOpen?: ((e: ScreenshotEvent) => void) | undefined }) {
+/**
+ * A screenshot on the timeline: its thumbnail opens the viewer. An annotated
+ * copy shown in its original's place (lib/incidents/timeline-entries.ts) says
+ * who annotated it, and "Show original" opens the original.
+ */
+export function ScreenshotEntry({
+  event: e,
+  onOpen,
+  original,
+  annotatedBy,
+}: {
+  event: ScreenshotEvent;
+  onOpen?: ((e: ScreenshotEvent) => void) | undefined;
+  original?: ScreenshotEvent | undefined;
+  annotatedBy?: string | undefined;
+}) {
   const { pageTitle, pageUrl, thumbnail, width, height } = e.body;
   const label = `${SCREENSHOT_SOURCE_LABEL[e.body.source]}${pageTitle ? ` of ${pageTitle}` : ''}`;
   return (
@@ -18,6 +32,15 @@ export function ScreenshotEntry({ event: e, onOpen }: { event: ScreenshotEvent; 
           <>
             {' · '}
             <SafeLink href={pageUrl}>page</SafeLink>
+          </>
+        )}
+        {original && (
+          <>
+            {' · '}
+            <span className="text">Annotated by {annotatedBy ?? 'a teammate'}</span>{' '}
+            <button type="button" className="link" onClick={() => onOpen?.(original)}>
+              Show original
+            </button>
           </>
         )}
       </figcaption>

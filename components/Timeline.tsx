@@ -46,7 +46,9 @@ export function Timeline({
   return (
     <ol ref={list} className="timeline" aria-label="Timeline" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
       {virtualizer.getVirtualItems().map((row) => {
-        const { event: e } = shown[row.index]!;
+        const { event: e, original } = shown[row.index]!;
+        // An annotated copy stands in its original's place: who took it and when (evidence keeps its time).
+        const taken = original ?? e;
         return (
           <li
             key={e.id}
@@ -56,9 +58,9 @@ export function Timeline({
             style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start - offset}px)` }}
           >
             <div className="entry-meta">
-              <span className="entry-author">{nameOf(e.authorId)}</span> <Timestamp iso={e.createdAt} now={now} />
+              <span className="entry-author">{nameOf(taken.authorId)}</span> <Timestamp iso={taken.createdAt} now={now} />
             </div>
-            <EntryBody event={e} followUpText={followUpText} onOpenScreenshot={onOpenScreenshot} />
+            <EntryBody event={e} followUpText={followUpText} onOpenScreenshot={onOpenScreenshot} original={original} nameOf={nameOf} />
             {onReact && me && (
               <ReactionBar reactions={reactions.get(e.id)} me={me} onToggle={(emoji, on) => onReact(e.id, emoji, on)} />
             )}
