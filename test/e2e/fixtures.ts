@@ -101,6 +101,8 @@ export interface StoredScreenshot {
   bytes: number;
   mimeType: string;
   thumbnailChars: number;
+  /** For an annotated copy: the screenshot it annotates. */
+  annotatesEventId?: string;
 }
 
 /** Every screenshot event stored on this device, oldest first (read from IndexedDB in an extension page). */
@@ -128,6 +130,7 @@ export async function storedScreenshots(page: EvaluatesInPage): Promise<StoredSc
       bytes: e.body.byteLength as number,
       mimeType: e.body.mimeType as string,
       thumbnailChars: (e.body.thumbnail as string).length,
+      ...(e.body.annotatesEventId ? { annotatesEventId: e.body.annotatesEventId as string } : {}),
     }));
   }, null);
 }
@@ -136,6 +139,8 @@ export async function storedScreenshots(page: EvaluatesInPage): Promise<StoredSc
 export const isRed = ([r, g, b]: number[]) => r! > 200 && g! < 60 && b! < 60;
 export const isBlack = ([r, g, b]: number[]) => r! < 40 && g! < 40 && b! < 40;
 export const isBlue = ([r, g, b]: number[]) => r! < 60 && g! < 60 && b! > 200;
+/** The annotation palette's cyan (#00e5ff, lib/annotate/shapes.ts), after a lossy encode. */
+export const isCyan = ([r, g, b]: number[]) => r! < 100 && g! > 160 && b! > 160;
 
 /** RGBA of stored image pixels, decoded in an extension page. */
 export async function screenshotPixels(page: EvaluatesInPage, eventId: string, points: [number, number][]): Promise<number[][]> {
@@ -220,4 +225,61 @@ export function expectOneIncidentRegister(csv: { name: string; bytes: Buffer }, 
     expect.stringMatching(new RegExp(`^[0-9a-f]{8},${title},major,Sophie,\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,,,,0,0,0$`)),
     '',
   ]);
+}
+
+/**
+ * The annotate specs (Chromium and Firefox) drag a cyan box from a quarter to
+ * three quarters of the shown /red capture. The stored copy of `originalId`
+ * must have cyan on the box's left edge (scanned ±10 px across it: the drag is
+ * in CSS pixels, the image scaled), the page's red inside and outside it, and
+ * the original must still be red there. Answers the copy.
+ */
+export async function expectAnnotatedBox(page: EvaluatesInPage, originalId: string): Promise<StoredScreenshot> {
+  await expect.poll(async () => (await storedScreenshots(page)).some((s) => s.annotatesEventId === originalId), { timeout: 15_000 }).toBe(true);
+  const copy = (await storedScreenshots(page)).find((s) => s.annotatesEventId === originalId)!;
+  const edgeX = Math.round(copy.width / 4);
+  const y = Math.round(copy.height / 2);
+  const across = Array.from({ length: 21 }, (_, i): [number, number] => [edgeX - 10 + i, y]);
+  const [inside, outside, ...edge] = await screenshotPixels(page, copy.eventId, [[copy.width / 2, y], [copy.width / 10, y], ...across]);
+  expect(edge.some(isCyan)).toBe(true);
+  expect(isRed(inside!) && isRed(outside!)).toBe(true);
+  const original = await screenshotPixels(page, originalId, across);
+  expect(original.every(isRed)).toBe(true);
+  return copy;
+}
+
+/** RGBA at `points` (image pixels) of the image the open screenshot viewer shows. */
+export function viewerImagePixels(page: EvaluatesInPage, points: [number, number][]): Promise<number[][]> {
+  return page.evaluate(async (pts: [number, number][]) => {
+    const img = document.querySelector<HTMLImageElement>('dialog[open] img')!;
+    await img.decode();
+    const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+    const g = canvas.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    return pts.map(([x, y]) => [...g.getImageData(x, y, 1, 1).data]);
+  }, points);
+}
+
+/** Replaces the stored bytes of screenshot `eventId` with bytes that are no image (a damaged download, say). */
+export function damageStoredImage(page: EvaluatesInPage, eventId: string): Promise<void> {
+  return page.evaluate(async (id: string) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const open = indexedDB.open('incident-capture');
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const tx = db.transaction(['events', 'blobs'], 'readwrite');
+    const event = await new Promise<{ body: { blobId: string } }>((ok) => {
+      const r = tx.objectStore('events').get(id);
+      r.onsuccess = () => ok(r.result);
+    });
+    const blobs = tx.objectStore('blobs');
+    const row = await new Promise<Record<string, unknown>>((ok) => {
+      const r = blobs.get(event.body.blobId);
+      r.onsuccess = () => ok(r.result);
+    });
+    blobs.put({ ...row, bytes: new Blob(['not an image at all'], { type: 'image/webp' }) });
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, eventId);
 }

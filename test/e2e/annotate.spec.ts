@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  damageStoredImage,
+  expectAnnotatedBox,
+  isCyan,
+  isRed,
+  launchExtension,
+  openPopupWindow,
+  startTestSite,
+  storedEventCount,
+  storedScreenshots,
+  viewerImagePixels,
+  type ExtensionSession,
+} from './fixtures';
+import { PopupPage } from './pages/popup.page';
+import { SidePanelPage } from './pages/sidepanel.page';
+
+describe('annotating a screenshot in Chromium', () => {
+  let session: ExtensionSession;
+  let site: Awaited<ReturnType<typeof startTestSite>>;
+  let sidePanel: SidePanelPage;
+
+  beforeAll(async () => {
+    site = await startTestSite();
+    session = await launchExtension();
+    const tab = await session.context.newPage();
+    await tab.goto(`${site.origin}/red`);
+    const popup = new PopupPage(await openPopupWindow(session));
+    await popup.saveName('Sophie');
+    await popup.declare({ title: 'Dashboards on fire' });
+    await popup.page.getByRole('button', { name: 'Screenshot' }).click();
+    await popup.page.getByRole('status').filter({ hasText: 'Screenshot added' }).waitFor();
+    await popup.page.close();
+    sidePanel = new SidePanelPage(await session.context.newPage());
+    await sidePanel.page.goto(session.url('sidepanel.html'));
+    await sidePanel.openIncident('Dashboards on fire');
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await site?.close();
+  });
+
+  it('drag a box with the keyboard-picked colour, undo, redo, save: the stored copy has the colour on its edge', async () => {
+    const { page } = sidePanel;
+    const [original] = await storedScreenshots(page);
+    await page.getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Screenshot: Red dashboard' });
+    await dialog.getByRole('button', { name: 'Annotate' }).click();
+    const editor = dialog.getByRole('region', { name: 'Annotate' });
+    await editor.waitFor();
+    const save = editor.getByRole('button', { name: 'Save annotated copy' });
+    expect(await save.isDisabled()).toBe(true); // nothing to save yet
+
+    await page.keyboard.press('3'); // cyan: it stands out on the red page
+    expect(await editor.getByRole('button', { name: 'Cyan' }).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('b');
+    const box = (await dialog.getByRole('img', { name: 'Screenshot of Red dashboard' }).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 4, box.y + box.height / 4);
+    await page.mouse.down();
+    await page.mouse.move(box.x + (box.width * 3) / 4, box.y + (box.height * 3) / 4, { steps: 6 });
+    await page.mouse.up();
+    expect(await save.isEnabled()).toBe(true);
+
+    await page.keyboard.press('Control+z');
+    expect(await save.isDisabled()).toBe(true);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await save.isEnabled()).toBe(true);
+
+    await save.click();
+    await dialog.waitFor({ state: 'detached' });
+    await expectAnnotatedBox(page, original!.eventId);
+    // In the original's place, saying who annotated it; the original stays out of sight.
+    await sidePanel.timeline().getByText('Annotated by Sophie').waitFor();
+    expect(await sidePanel.timeline().getByRole('img', { name: 'Screenshot of Red dashboard' }).count()).toBe(1);
+  });
+
+  it('"Show original" opens the original, without the box', async () => {
+    const { page } = sidePanel;
+    const copy = (await storedScreenshots(page)).find((s) => s.annotatesEventId)!;
+    await sidePanel.timeline().getByRole('button', { name: 'Show original' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Screenshot: Red dashboard' });
+    await dialog.getByRole('img', { name: 'Screenshot of Red dashboard' }).waitFor();
+    const edge = Array.from({ length: 21 }, (_, i): [number, number] => [Math.round(copy.width / 4) - 10 + i, Math.round(copy.height / 2)]);
+    const shown = await viewerImagePixels(page, edge);
+    expect(shown.every(isRed)).toBe(true);
+    expect(shown.some(isCyan)).toBe(false);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('Esc leaves the editor first, then the viewer', async () => {
+    const { page } = sidePanel;
+    await page.getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Screenshot: Red dashboard' });
+    await dialog.getByRole('button', { name: 'Annotate' }).click();
+    await dialog.getByRole('region', { name: 'Annotate' }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('region', { name: 'Annotate' }).waitFor({ state: 'detached' });
+    expect(await dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('an image whose bytes are damaged cannot be annotated: a plain message, and nothing stored', async () => {
+    const { page } = sidePanel;
+    const copy = (await storedScreenshots(page)).find((s) => s.annotatesEventId)!;
+    await damageStoredImage(page, copy.eventId);
+    const before = await storedEventCount(page);
+    await sidePanel.timeline().getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Screenshot: Red dashboard' });
+    await dialog.getByRole('button', { name: 'Annotate' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'could not be read (its bytes are damaged), so it cannot be annotated. Nothing was changed.' }).waitFor();
+    expect(await dialog.getByRole('region', { name: 'Annotate' }).count()).toBe(0);
+    expect(await storedEventCount(page)).toBe(before);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('removing the annotated entry takes the original with it: both images scrubbed', async () => {
+    const { page } = sidePanel;
+    await sidePanel.timeline().getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Remove screenshot' }).click();
+    await dialog.getByText('Remove this screenshot and its annotated copy for everyone?').waitFor();
+    await dialog.getByRole('button', { name: 'Remove for everyone' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const shots = await storedScreenshots(page);
+    const copy = shots.find((s) => s.annotatesEventId)!;
+    const original = shots.find((s) => s.eventId === copy.annotatesEventId)!;
+    expect([copy.thumbnailChars, original.thumbnailChars]).toEqual([0, 0]);
+    expect(await sidePanel.timeline().getByRole('button', { name: 'Show original' }).count()).toBe(0);
+    expect(await sidePanel.timeline().getByText('Annotated by Sophie').count()).toBe(0);
+  });
+});
