@@ -117,8 +117,19 @@ export function setImageBytes(page: EvaluatesInPage, pageTitle: string, bytes: n
 /** A page is not JSON-able bytes of a picture: four bytes that no decoder accepts. */
 export const BROKEN_IMAGE = [1, 2, 3, 4];
 
-export const BAD_ROUTES: [hash: string, says: string][] = [
+const BAD_ROUTES: [hash: string, says: string][] = [
   ['', 'No incident was named'],
   ['#/incident/not-an-id', 'This report link is not valid'],
   ['#/incident/0190a000-0000-7000-8000-00000000dead', 'This incident is not on this device'],
 ];
+
+/** Opens report.html with no, a malformed and an unknown incident id: each says why there is no report. */
+export async function expectBadRoutesExplained(open: (path: string) => Promise<EvaluatesInPage & { close(): Promise<void> }>) {
+  for (const [hash, says] of BAD_ROUTES) {
+    const page = await open(`report.html${hash}`);
+    const snap = await readyReport(page);
+    expect(snap.heading).toBe('No report to show');
+    expect(snap.text).toContain(says);
+    await page.close();
+  }
+}

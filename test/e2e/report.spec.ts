@@ -4,10 +4,10 @@ import { launchExtension, openPopupWindow, startTestSite, type ExtensionSession 
 import { PopupPage } from './pages/popup.page';
 import { SidePanelPage } from './pages/sidepanel.page';
 import {
-  BAD_ROUTES,
   BROKEN_IMAGE,
   MARKUP_TITLE,
   NOTE,
+  expectBadRoutesExplained,
   expectPdfContent,
   expectReportContent,
   pdfText,
@@ -100,13 +100,10 @@ describe('printable report', () => {
   });
 
   it('says why there is no report for a missing, malformed or unknown incident', async () => {
-    for (const [hash, says] of BAD_ROUTES) {
+    await expectBadRoutesExplained(async (path) => {
       const page = await session.context.newPage();
-      await page.goto(session.url(`report.html${hash}`));
-      const snap = await readyReport(page);
-      expect(snap.heading).toBe('No report to show');
-      expect(snap.text).toContain(says);
-      await page.close();
-    }
+      await page.goto(session.url(path));
+      return page;
+    });
   });
 });
