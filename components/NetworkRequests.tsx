@@ -7,13 +7,13 @@ import type { NetworkContext } from '../lib/model/network-context';
  * text, never links: they came from the page and may point anywhere. Each
  * list is a <details>, so a keyboard opens it with Enter or Space.
  */
-export function NetworkRequests({ network }: { network: NetworkContext }) {
+export function NetworkRequests({ network, allOpen = false }: { network: NetworkContext; /** Every list open: the printable report, where a closed one would not print. */ allOpen?: boolean }) {
   const { note, sections } = networkOutline(network);
   return (
     <div className="network">
       {note && <p className="muted">{note}</p>}
       {sections.map((section) => (
-        <details key={section.heading} open={section.open}>
+        <details key={section.heading} open={allOpen || section.open}>
           <summary>{section.heading}</summary>
           <ol className="requests">
             {section.requests.map((r, i) => {

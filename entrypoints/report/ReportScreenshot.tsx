@@ -4,9 +4,16 @@ import type { IncidentDatabase } from '../../lib/db/database';
 import type { ScreenshotEvent } from '../../lib/model/event';
 import { SCREENSHOT_SOURCE_LABEL } from '../../lib/model/labels';
 import { SafeLink } from '../../components/SafeLink';
-import { ReportNetwork } from './ReportNetwork';
+import { NetworkRequests } from '../../components/NetworkRequests';
 
-type Props = { db: IncidentDatabase; event: ScreenshotEvent; load: boolean; onSettled: (eventId: string) => void };
+type Props = {
+  db: IncidentDatabase;
+  event: ScreenshotEvent;
+  /** For an annotated copy (lib/report/report-model.ts). */
+  annotatedBy?: string | undefined;
+  load: boolean;
+  onSettled: (eventId: string) => void;
+};
 
 /**
  * A screenshot at full size (the bytes from the `blobs` table, not the
@@ -14,7 +21,7 @@ type Props = { db: IncidentDatabase; event: ScreenshotEvent; load: boolean; onSe
  * capture read them. Reserves the image's box from the event's width and
  * height, so images arriving later do not move the text.
  */
-export function ReportScreenshot({ db, event, load, onSettled }: Props) {
+export function ReportScreenshot({ db, event, annotatedBy, load, onSettled }: Props) {
   const { pageTitle, pageUrl, width, height, network } = event.body;
   const label = `${SCREENSHOT_SOURCE_LABEL[event.body.source]}${pageTitle ? ` of ${pageTitle}` : ''}`;
   return (
@@ -28,8 +35,9 @@ export function ReportScreenshot({ db, event, load, onSettled }: Props) {
             <SafeLink href={pageUrl}>{pageUrl}</SafeLink>
           </>
         )}
+        {annotatedBy && <span className="text"> · Annotated by {annotatedBy}</span>}
       </figcaption>
-      {network && <ReportNetwork network={network} />}
+      {network && <NetworkRequests network={network} allOpen />}
     </figure>
   );
 }
@@ -38,7 +46,7 @@ function Reserved({ width, height }: { width: number; height: number }) {
   return <div className="report-image-slot" style={{ aspectRatio: `${width} / ${height}`, maxWidth: width }} />;
 }
 
-function FullImage({ db, event, label, onSettled }: Omit<Props, 'load'> & { label: string }) {
+function FullImage({ db, event, label, onSettled }: Omit<Props, 'load' | 'annotatedBy'> & { label: string }) {
   // No fetch of a teammate's image that is not here: a report reads this device only.
   const image = useScreenshotImage({ db }, event.body.blobId);
   const [broken, setBroken] = useState(false);

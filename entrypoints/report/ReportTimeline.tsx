@@ -22,14 +22,14 @@ export function ReportTimeline({
   const painted = useAfterFirstPaint();
   return (
     <ol className="report-timeline" aria-label="Timeline">
-      {report.entries.map(({ event, at, author }) => (
+      {report.entries.map(({ event, at, author, annotatedBy }) => (
         <li key={event.id} className={`report-entry entry-${event.kind}`}>
           <p className="report-when">
             <time dateTime={at.iso}>{at.utc}</time> <span className="muted">({at.local}, local time)</span> ·{' '}
             <span className="entry-author">{author}</span>
           </p>
           {event.kind === 'screenshot' ? (
-            <ReportScreenshot db={db} event={event} load={painted} onSettled={onImageSettled} />
+            <ReportScreenshot db={db} event={event} annotatedBy={annotatedBy} load={painted} onSettled={onImageSettled} />
           ) : (
             <EntryBody event={event} followUpText={report.followUpText} />
           )}

@@ -3,6 +3,7 @@ import { LAWRENCE, makeContext } from '../../test/support/domain';
 import { screenshot } from '../../test/support/device-history';
 import { appendEvents } from '../incidents/append';
 import { addFollowUp, addNote, changeLead, declareIncident, resolveIncident, setFollowUpDone } from '../incidents/operations';
+import { saveAnnotatedCopy } from '../incidents/annotations';
 import { removeScreenshot } from '../incidents/screenshots';
 import { incidentNumbers } from '../db/meta-items';
 import { loadIncidentReport } from './load-report';
@@ -76,6 +77,27 @@ describe('buildIncidentReport / loadIncidentReport', () => {
     const report = (await loadIncidentReport(ctx.db, id, { now: ctx.now(), nameOf: (u) => (u === ctx.actor.userId ? 'Me' : undefined) }))!;
     expect(report.entries.map((e) => e.author)).toEqual(['Me', 'Me', UNKNOWN_AUTHOR, 'Lawrence']);
     expect(report.lead).toBe('Lawrence');
+  });
+
+  it('shows an annotated copy in its original\'s place, dated and named as the original, with who annotated it', async () => {
+    const ctx = makeContext();
+    const { id } = await declareIncident(ctx, { title: 'Spike', severity: 'minor' });
+    const original = await screenshot(ctx, id);
+    ctx.advance(10 * 60_000);
+    const lawrence = { ...ctx, actor: LAWRENCE };
+    const copy = await saveAnnotatedCopy(lawrence, id, original.eventId, {
+      bytes: new Blob(['annotated'], { type: 'image/webp' }),
+      mimeType: 'image/webp',
+      width: 4,
+      height: 3,
+      thumbnail: 'data:image/webp;base64,AAAA',
+    });
+    const nameOf = (u: string) => (u === LAWRENCE.userId ? 'Lawrence' : undefined);
+    const report = (await loadIncidentReport(ctx.db, id, { now: ctx.now(), nameOf, ...PARIS }))!;
+    const shots = report.entries.filter((e) => e.event.kind === 'screenshot');
+    expect(shots).toHaveLength(1);
+    expect(shots[0]).toMatchObject({ event: { id: copy.eventId }, author: 'Sophie', annotatedBy: 'Lawrence', at: { utc: '2026-11-26 09:00 UTC' } });
+    expect(report.screenshots.map((s) => s.id)).toEqual([copy.eventId]);
   });
 
   it('keeps a title with markup as plain text, exactly as typed', async () => {

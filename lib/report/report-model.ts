@@ -9,8 +9,11 @@ import { reportClock, type ClockOptions, type ReportTime } from './report-time';
 /** One dated row of the report's timeline. */
 export interface ReportEntry {
   event: IncidentEvent;
+  /** For an annotated copy shown in its original's place: when and by whom the original was taken (evidence keeps its time). */
   at: ReportTime;
   author: string;
+  /** Who annotated the copy shown, when it is one. */
+  annotatedBy?: string;
 }
 
 /** Everything the printable report shows, built from the incident's own log: no guesswork, no I/O. */
@@ -57,7 +60,12 @@ export function buildIncidentReport(
   const clock = reportClock({ locale, timeZone });
   const logNames = namesFromLog(events);
   const author = (id: string) => nameOf?.(id) ?? logNames.get(id) ?? UNKNOWN_AUTHOR;
-  const entries = timelineEntries(events).map(({ event }) => ({ event, at: clock(event.createdAt), author: author(event.authorId) }));
+  const entries = timelineEntries(events).map(({ event, original }): ReportEntry => {
+    // As the side panel's timeline (components/Timeline.tsx): a copy stands where its original was taken.
+    const taken = original ?? event;
+    const entry = { event, at: clock(taken.createdAt), author: author(taken.authorId) };
+    return original ? { ...entry, annotatedBy: author(event.authorId) } : entry;
+  });
   const resolved = incident.status === 'resolved' && incident.resolvedAt ? incident.resolvedAt : null;
   const declaredMs = Date.parse(incident.declaredAt);
   return {

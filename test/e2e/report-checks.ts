@@ -53,6 +53,7 @@ export function expectReportContent(snap: ReportSnapshot): void {
   expect(snap.text).not.toContain('Red dashboard'); // …the screenshot it removed is nowhere
   expect(snap.images).toEqual([expect.objectContaining({ alt: 'Screenshot of Boxes', src: expect.stringMatching(/^blob:/) })]);
   expect(snap.images[0]!.naturalWidth).toBeGreaterThan(100); // the full image, not the thumbnail
+  expect(snap.text).toMatch(/Slowest requests\s+\S*\s*http:\/\/127\.0\.0\.1:\d+\/boxes/); // the page's requests, every list open
   for (const label of ['Severity', 'Status', 'Lead', 'Declared', 'Follow-ups', 'Timeline']) expect(snap.text).toMatch(new RegExp(label, 'i'));
   expect(snap.text).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d UTC \(.+, local time\)/);
 }
