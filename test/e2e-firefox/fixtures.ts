@@ -10,16 +10,20 @@ import { SidePanelPage } from './pages/sidepanel.page';
 
 export {
   TEST_PAGES,
+  damageStoredImage,
+  expectAnnotatedBox,
   expectBlueBoxPicked,
   expectOneIncidentRegister,
   expectRedPageMasked,
   isBlack,
   isBlue,
+  isCyan,
   isRed,
   screenshotPixels,
   startTestSite,
   storedEventCount,
   storedScreenshots,
+  viewerImagePixels,
   type StoredScreenshot,
 } from '../e2e/fixtures';
 export type { FirefoxSession };
