@@ -7,6 +7,7 @@
 // enforced: it proves the bench still runs to the end, so a broken bench fails CI.
 // BENCH_BROWSERS=firefox (or chromium) runs one browser's benchmarks only.
 import { allJs, bootThenAppJs, initialJs } from './bundle-size.mjs';
+import { benchAnnotate, benchFirefoxAnnotate } from './annotate.mjs';
 import { benchCapture } from './capture.mjs';
 import { benchFirefoxCapture } from './firefox-capture.mjs';
 import { benchFirefoxPopupOpen } from './firefox-popup-open.mjs';
@@ -50,6 +51,19 @@ function popupRows(open) {
   );
 }
 
+/** The annotate-save rows, the same for each browser (bench/annotate.mjs). */
+function annotateRows(a) {
+  check(
+    `annotate a 1280×800 screenshot: Save → annotated entry shown, median of ${a.saves}`,
+    `${a.saveMedian.toFixed(1)} ms`,
+    '≤ 150 ms',
+    a.saveMedian <= 150,
+  );
+  check('drop the same image on the composer → shown (floor), same run', `${a.dropMedian.toFixed(1)} ms`, '—', true);
+  check('save / drop', `${(a.saveMedian / a.dropMedian).toFixed(2)}×`, '—', true);
+  check('one decode + WebP encode of that image (floor), same page', `${a.encodeMedian.toFixed(1)} ms`, '—', true);
+}
+
 /**
  * The screenshot rows, the same for each browser. Firefox's table also shows
  * the click / raw ratio, and its diagnostics rows (`between`) come before the sizes.
@@ -86,11 +100,15 @@ if (BROWSERS.includes('chromium')) {
 
   const shot = await benchCapture(SMOKE ? { captures: 16 } : {});
   captureRows(shot);
+  const annotate = await benchAnnotate(SMOKE ? { saves: 2 } : {});
+  annotateRows(annotate);
   table('Chromium (headless)', [
     `popup samples (ms): ${list(open.popup)}`,
     `blank samples (ms): ${list(open.blank)}`,
     `capture samples (ms): ${list(shot.click)}`,
     `raw capture samples (ms): ${list(shot.raw)}`,
+    `annotate save samples (ms): ${list(annotate.save)}`,
+    `drop samples (ms): ${list(annotate.drop)}`,
   ]);
 }
 
@@ -117,12 +135,16 @@ if (BROWSERS.includes('firefox')) {
       );
     },
   });
+  const annotate = await benchFirefoxAnnotate(SMOKE ? { saves: 2 } : {});
+  annotateRows(annotate);
   table('Firefox ESR (headless, WebDriver BiDi)', [
     `popup samples (ms): ${list(open.popup)}`,
     `blank samples (ms): ${list(open.blank)}`,
     `script floor samples (ms): ${list(open.floor)}`,
     `capture samples (ms): ${list(shot.click)}`,
     `raw capture samples (ms): ${list(shot.raw)}`,
+    `annotate save samples (ms): ${list(annotate.save)}`,
+    `drop samples (ms): ${list(annotate.drop)}`,
   ]);
 }
 
