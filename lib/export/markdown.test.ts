@@ -3,6 +3,7 @@ import { LAWRENCE, makeContext } from '../../test/support/domain';
 import { appendEvents } from '../incidents/append';
 import { NotFoundError } from '../incidents/errors';
 import { addFollowUp, addNote, declareIncident, resolveIncident, setFollowUpDone } from '../incidents/operations';
+import { saveAnnotatedCopy } from '../incidents/annotations';
 import { removeScreenshot } from '../incidents/screenshots';
 import { incidentNumbers } from '../db/meta-items';
 import { copyIncidentMarkdown, incidentMarkdown } from './markdown';
@@ -98,6 +99,24 @@ describe('incidentMarkdown', () => {
     const { id } = await declareIncident(ctx, { title: 'VPN', lead: { id: '0190a000-0000-7000-8000-000000000009', name: 'Ana' } });
     expect(await incidentMarkdown(ctx.db, id)).toContain('- 2026-11-26 09:00 UTC: Declared');
     expect(await incidentMarkdown(ctx.db, id, { nameOf: () => 'Lawrence' })).toContain('- 2026-11-26 09:00 UTC · Lawrence: Declared');
+  });
+
+  it("shows an annotated screenshot once, where and when the original was taken, saying who annotated it", async () => {
+    const ctx = makeContext();
+    const { id } = await declareIncident(ctx, { title: 'Latency' });
+    const shot = await screenshot(ctx, id);
+    ctx.advance(30 * 60_000);
+    await saveAnnotatedCopy({ ...ctx, actor: LAWRENCE }, id, shot.eventId, {
+      bytes: new Blob(['annotated'], { type: 'image/webp' }),
+      mimeType: 'image/webp',
+      width: 4,
+      height: 3,
+      thumbnail: 'data:image/webp;base64,AAAA',
+    });
+    const names: Record<string, string> = { [LAWRENCE.userId]: 'Lawrence', [ctx.actor.userId]: 'Sophie' };
+    const timeline = (await incidentMarkdown(ctx.db, id, { nameOf: (u) => names[u] })).split('## Timeline')[1]!;
+    expect(timeline.match(/Screenshot of/g)).toHaveLength(1);
+    expect(timeline).toContain('- 2026-11-26 09:00 UTC · Sophie: Screenshot of Checkout (<https://shop.example/checkout>), annotated by Lawrence');
   });
 
   it('refuses an incident that is not here', async () => {

@@ -57,11 +57,14 @@ export function renderIncidentMarkdown(
   if (incident.followUps.length) {
     out.push('## Follow-ups', incident.followUps.map((f) => `- [${f.done ? 'x' : ' '}] ${itemText(f.text)}`).join('\n'));
   }
-  const items = timelineEntries(events).flatMap(({ event: e }) => {
-    const text = entry(e, followUpText);
+  const items = timelineEntries(events).flatMap(({ event: e, original }) => {
+    let text = entry(e, followUpText);
     if (text === null) return [];
-    const author = name(e.authorId);
-    return [`- ${readableUtc(e.createdAt)}${author ? ` · ${escapeMarkdown(author)}` : ''}: ${text}`];
+    // An annotated copy stands where its original was taken, dated and named as the original (as components/Timeline.tsx).
+    const taken = original ?? e;
+    const author = name(taken.authorId);
+    if (original) text = text.replace(/^[^\n]*/, (line) => `${line}, annotated by ${escapeMarkdown(name(e.authorId) || 'a teammate')}`);
+    return [`- ${readableUtc(taken.createdAt)}${author ? ` · ${escapeMarkdown(author)}` : ''}: ${text}`];
   });
   out.push('## Timeline', items.join('\n'));
   return `${out.join('\n\n')}\n`;

@@ -3,7 +3,9 @@ import { MemoryServer } from '../../test/support/memory-server';
 import { LAWRENCE, makeContext, ME } from '../../test/support/domain';
 import { clockItem, dirtyIncidentsItem } from '../db/meta-items';
 import { addNote, changeLead, changeSeverity, changeTitle, declareIncident, resolveIncident } from '../incidents/operations';
+import { saveAnnotatedCopy } from '../incidents/annotations';
 import { addScreenshot, removeScreenshot } from '../incidents/screenshots';
+import { timelineEntries } from '../incidents/timeline-entries';
 import { syncOnce } from './engine';
 import { pullTeam } from './pull';
 import { readSyncStatus } from './status';
@@ -147,6 +149,35 @@ describe('sync engine', () => {
     const scrubbed = await lawrence.ctx.db.events.get(eventId);
     expect(scrubbed?.kind === 'screenshot' && scrubbed.body.thumbnail).toBe('');
     expect((await lawrence.ctx.db.incidents.get(id))?.screenshotCount).toBe(0);
+  });
+
+  it("a teammate's annotated copy syncs with its own image; removing the original takes the copy with it on both devices", async () => {
+    const server = new MemoryServer();
+    const sophie = client(server, ME);
+    const lawrence = client(server, LAWRENCE);
+    const { id } = await declareIncident(sophie.ctx, { title: 'Annotated evidence' });
+    const image = (text: string) => ({ bytes: new Blob([text], { type: 'image/webp' }), mimeType: 'image/webp' as const, width: 10, height: 10, thumbnail: THUMB });
+    const { eventId: shotId } = await addScreenshot(sophie.ctx, id, { ...image('original'), source: 'visible' });
+    // Sophie hands the lead on: from here she may remove things only as the screenshot's author.
+    await changeLead(sophie.ctx, id, { id: '0190a000-0000-7000-8000-000000000009', name: 'Ana' });
+    await sophie.sync();
+    await lawrence.sync();
+    // Lawrence neither took it nor leads: he may still annotate it.
+    const { eventId: copyId } = await saveAnnotatedCopy(lawrence.ctx, id, shotId, image('annotated'));
+    await lawrence.sync();
+    expect([...server.objects.keys()].sort()).toEqual([`${TEAM}/${id}/${copyId}.webp`, `${TEAM}/${id}/${shotId}.webp`].sort());
+    await sophie.sync();
+    expect(timelineEntries(await sophie.ctx.db.events.toArray()).find((t) => t.original)?.event.id).toBe(copyId);
+
+    await removeScreenshot(sophie.ctx, id, shotId);
+    await sophie.sync();
+    // Her redaction of his copy counted on the server: both rows emptied, both images gone.
+    expect(server.rows.filter((r) => r.id === shotId || r.id === copyId).map((r) => r.body)).toEqual([{}, {}]);
+    expect(server.objects.size).toBe(0);
+    await lawrence.sync();
+    const shown = timelineEntries(await lawrence.ctx.db.events.toArray()).filter((t) => t.event.kind === 'screenshot');
+    expect(shown).toEqual([]);
+    expect(await lawrence.ctx.db.blobs.count()).toBe(0);
   });
 
   it('quarantines an event whose clock is more than a day ahead, so it cannot drag every clock with it', async () => {

@@ -43,7 +43,14 @@ export class MemoryServer {
       .filter((x) => (x.kind === 'declared' && x.id === x.incident_id) || x.kind === 'lead_changed')
       .sort((a, b) => (a.hlc !== b.hlc ? (a.hlc < b.hlc ? -1 : 1) : a.id < b.id ? -1 : 1));
     const lead = (leads.at(-1)?.body as { leadId?: string } | undefined)?.leadId;
-    if (target.author_id !== userId && lead !== userId) return "only the author of an entry or the incident's lead can remove it";
+    // An annotated copy: the author of the screenshot it annotates may remove it too (*_annotated_copies.sql).
+    const annotates = target.kind === 'screenshot' ? (target.body as { annotatesEventId?: string }).annotatesEventId : undefined;
+    const annotated = this.rows.find(
+      (x) => x.id === annotates && x.kind === 'screenshot' && x.team_id === r.team_id && x.incident_id === r.incident_id,
+    );
+    if (target.author_id !== userId && lead !== userId && annotated?.author_id !== userId) {
+      return "only the author of an entry or the incident's lead can remove it";
+    }
     return null;
   }
 
