@@ -60,18 +60,22 @@ export function countRows(page: Page): Promise<{ events: number; incidents: numb
 
 /**
  * Launches Chromium with a copy of the E2E build plus two bare pages (a blank
- * document, and one plain input) for floors, sets the profile, lets Dexie
+ * document, and one plain input; `pages` adds others) for floors, sets the profile, lets Dexie
  * create the database by opening the side panel once, then writes the events
  * and projection rows in chunks.
  */
-export async function startSidePanelBench(data: BenchData): Promise<SidePanelBench> {
+export async function startSidePanelBench(
+  data: BenchData,
+  { pages = {}, viewport = VIEWPORT }: { pages?: Record<string, string>; viewport?: { width: number; height: number } } = {},
+): Promise<SidePanelBench> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-sidepanel-'));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   writeFileSync(join(dir, 'bench-blank.html'), '<!doctype html><html lang="en"><title>blank</title><body></body></html>');
   writeFileSync(join(dir, 'bench-input.html'), '<!doctype html><html lang="en"><title>input</title><body><input type="search"><ul></ul></body></html>');
+  for (const [name, html] of Object.entries(pages)) writeFileSync(join(dir, name), html);
   let session: ExtensionSession;
   try {
-    session = await launchWithExtension(dir, { viewport: VIEWPORT });
+    session = await launchWithExtension(dir, { viewport });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

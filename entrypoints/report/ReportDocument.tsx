@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import { SafeLink } from '../../components/SafeLink';
 import type { IncidentDatabase } from '../../lib/db/database';
+import { REPORT_READY_MARK } from '../../lib/perf/marks';
 import type { IncidentReport } from '../../lib/report/report-model';
 import type { ReportTime } from '../../lib/report/report-time';
 import { PageMargins } from './PageMargins';
 import { PrintButton } from './PrintButton';
 import { ReportFollowUps } from './ReportFollowUps';
 import { ReportTimeline } from './ReportTimeline';
+import { useAfterFirstPaint } from './use-after-first-paint';
 import { useImagesSettled } from './use-images-settled';
 
 /**
@@ -17,15 +19,21 @@ import { useImagesSettled } from './use-images-settled';
  * placeholder: what printing (and the E2E PDF test) waits for.
  */
 export function ReportDocument({ db, report }: { db: IncidentDatabase; report: IncidentReport }) {
+  const painted = useAfterFirstPaint();
   const images = useImagesSettled(report.screenshots.length);
+  // Ready: every entry rendered (after the first paint) and every image settled.
+  const ready = painted && images.ready;
+  useEffect(() => {
+    if (ready) performance.mark(REPORT_READY_MARK);
+  }, [ready]);
   useEffect(() => {
     document.title = `${report.ref} · ${report.title} · Incident report`;
   }, [report.ref, report.title]);
   return (
-    <main className="report" data-ready={images.ready ? 'true' : 'false'} aria-labelledby="report-title">
+    <main className="report" data-ready={ready ? 'true' : 'false'} aria-labelledby="report-title">
       <PageMargins report={report} />
       <div className="report-bar no-print">
-        <PrintButton ready={images.ready} />
+        <PrintButton ready={ready} />
       </div>
       <header className="report-header">
         <p className="report-kicker">
@@ -60,7 +68,7 @@ export function ReportDocument({ db, report }: { db: IncidentDatabase; report: I
       <ReportFollowUps followUps={report.followUps} />
       <section aria-labelledby="report-timeline">
         <h2 id="report-timeline">Timeline ({report.entries.length} entries)</h2>
-        <ReportTimeline db={db} report={report} onImageSettled={images.settle} />
+        <ReportTimeline db={db} report={report} painted={painted} onImageSettled={images.settle} />
       </section>
     </main>
   );

@@ -24,8 +24,8 @@ export function useReport(db: IncidentDatabase, incidentId: string | null): Repo
     let live = true;
     setState({ status: 'loading' });
     (async () => {
-      const [me, team] = await Promise.all([loadProfile(), teamRecordItem.getValue()]);
-      const report = await loadIncidentReport(db, incidentId, { nameOf: knownNames(me, teamMembersOf(team)), now: Date.now() });
+      const names = Promise.all([loadProfile(), teamRecordItem.getValue()]).then(([me, team]) => knownNames(me, teamMembersOf(team)));
+      const report = await loadIncidentReport(db, incidentId, { nameOf: names, now: Date.now() });
       if (live) setState(report ? { status: 'ready', report } : { status: 'missing' });
     })().catch((e: unknown) => {
       if (live) setState({ status: 'error', message: `The report could not be read: ${e instanceof Error ? e.message : String(e)}` });

@@ -76,6 +76,9 @@ describe('buildIncidentReport / loadIncidentReport', () => {
     await appendEvents({ ...ctx, actor: LAWRENCE }, id, [{ kind: 'note', body: { text: 'on it' } }]);
     const report = (await loadIncidentReport(ctx.db, id, { now: ctx.now(), nameOf: (u) => (u === ctx.actor.userId ? 'Me' : undefined) }))!;
     expect(report.entries.map((e) => e.author)).toEqual(['Me', 'Me', UNKNOWN_AUTHOR, 'Lawrence']);
+    // Names still being read (extension storage) are waited for, alongside the log.
+    const later = (await loadIncidentReport(ctx.db, id, { now: ctx.now(), nameOf: Promise.resolve(() => 'Later') }))!;
+    expect(later.entries.map((e) => e.author)).toEqual(['Later', 'Later', 'Later', 'Later']);
     expect(report.lead).toBe('Lawrence');
   });
 
