@@ -7,7 +7,7 @@ import type { CaptureDeps, PagePort } from '../../lib/capture/capture-service';
 import type { Rect } from '../../lib/capture/mask-geometry';
 import { PROBE_LIMITS } from '../../lib/capture/network-judge';
 import { probeResourceTiming } from '../../lib/capture/resource-timing-probe';
-import { NETWORK_READ_MEASURE } from '../../lib/perf/marks';
+import { NETWORK_PROBE_MEASURE, NETWORK_READ_MEASURE } from '../../lib/perf/marks';
 import { loadCaptureSettings } from '../../lib/settings/capture-settings';
 
 // Built by WXT from entrypoints/*.content.ts (registration: 'runtime'): not in
@@ -103,6 +103,10 @@ const page: PagePort = {
     const start = performance.now();
     try {
       const [first] = await browser.scripting.executeScript({ target: { tabId }, func: probeResourceTiming, args: [PROBE_LIMITS] });
+      const inPage = (first?.result as { readMs?: unknown } | undefined)?.readMs;
+      if (typeof inPage === 'number' && inPage >= 0 && inPage < 60_000) {
+        performance.measure(NETWORK_PROBE_MEASURE, { end: performance.now(), duration: inPage });
+      }
       return first?.result;
     } finally {
       performance.measure(NETWORK_READ_MEASURE, { start });

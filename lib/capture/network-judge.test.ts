@@ -19,6 +19,7 @@ const probe = (over: Partial<ProbeResult> = {}): ProbeResult => ({
   failedCount: 2,
   failed: [row('/api/cart?token=abc', 500, 120, 5), row('/img/x.png', 404, 8, 9, 'img')],
   slowest: [row('/api/search', 200, 900, 3), row('/api/cart?token=abc', 500, 120, 5), row('/', 200, 1500.26, 0, 'navigation')],
+  readMs: 0.4,
   ...over,
 });
 
@@ -93,7 +94,7 @@ describe('judgeNetwork', () => {
       duration: (i * 7919) % 10_007,
       startTime: i,
     }));
-    vi.stubGlobal('performance', { getEntriesByType: (t: string) => (t === 'resource' ? entries : []) });
+    vi.stubGlobal('performance', { now: () => 0, getEntriesByType: (t: string) => (t === 'resource' ? entries : []) });
     const context = judgeNetwork(probeResourceTiming(PROBE_LIMITS))!;
     expect(networkContextSchema.parse(context)).toEqual(context);
     expect(context).toMatchObject({ entryCount: 10_000, failedCount: 40 });

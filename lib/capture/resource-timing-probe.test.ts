@@ -9,6 +9,7 @@ type Entry = { name: string; initiatorType: string; responseStatus?: number; dur
 function page(resources: Entry[], { navigation, statusReported = true }: { navigation?: Entry; statusReported?: boolean } = {}) {
   vi.stubGlobal('PerformanceResourceTiming', statusReported ? class { get responseStatus() { return 0; } } : class {});
   vi.stubGlobal('performance', {
+    now: () => 0,
     getEntriesByType: (type: string) => (type === 'navigation' ? (navigation ? [navigation] : []) : type === 'resource' ? resources : []),
   });
 }

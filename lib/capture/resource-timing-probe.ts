@@ -34,13 +34,16 @@ export interface ProbeResult {
   failedCount: number;
   failed: ProbeRow[];
   slowest: ProbeRow[];
+  /** How long the read took inside the page, in ms (for the bench; not stored). */
+  readMs: number;
 }
 
 export function probeResourceTiming(limits: ProbeLimits): ProbeResult {
+  const perf = globalThis.performance;
+  const began = perf.now();
   const timing = globalThis.PerformanceResourceTiming;
   // Feature test as MDN and the spec's IDL suggest: the attribute is on the prototype where supported.
   const statusReported = typeof timing === 'function' && 'responseStatus' in timing.prototype;
-  const perf = globalThis.performance;
   const entries = [...perf.getEntriesByType('navigation'), ...perf.getEntriesByType('resource')] as PerformanceResourceTiming[];
   const row = (e: PerformanceResourceTiming): ProbeRow => [
     String(e.name).slice(0, limits.urlChars),
@@ -65,5 +68,6 @@ export function probeResourceTiming(limits: ProbeLimits): ProbeResult {
       if (slow.length > limits.slowest) slow.pop();
     }
   }
-  return { statusReported, entryCount: entries.length, failedCount, failed, slowest: slow.map(row) };
+  const slowest = slow.map(row);
+  return { statusReported, entryCount: entries.length, failedCount, failed, slowest, readMs: perf.now() - began };
 }

@@ -7,6 +7,8 @@ export const TITLE_READY_MARK = 'declare:title-ready';
  * bench/firefox-capture.mjs). One entry per capture: a few bytes.
  */
 export const NETWORK_READ_MEASURE = 'capture:network-read';
+/** The probe's own time inside the page (lib/capture/resource-timing-probe.ts `readMs`), ending when the round trip does. */
+export const NETWORK_PROBE_MEASURE = 'capture:network-probe';
 
 /** Set when the printable report's every image has decoded or given up (`data-ready`; read by bench/report.run.ts). */
 export const REPORT_READY_MARK = 'report:ready';

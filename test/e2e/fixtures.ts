@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../support/chromium.mjs';
+import type { NetworkContext } from '../../lib/model/network-context';
+import { NETWORK_PAGES, serveNetworkRoute } from '../support/network-pages';
 
 /** The build made by `npm run build:e2e` (adds host access to 127.0.0.1 only). */
 export const E2E_EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
@@ -65,10 +67,12 @@ export const TEST_PAGES: Record<string, { title: string; body?: string }> = {
       #tall{position:absolute;left:600px;top:100px;width:200px;height:2000px;background:#00a000}</style>
       <div id="blue"></div><div id="tall"></div>`,
   },
+  ...NETWORK_PAGES,
 };
 
 export async function startTestSite(): Promise<{ origin: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
+    if (serveNetworkRoute(req, res)) return;
     const page = TEST_PAGES[new URL(req.url ?? '/', 'http://127.0.0.1').pathname] ?? { title: 'Test page' };
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><title>${page.title}</title>${page.body ?? `<h1>${page.title}</h1>`}`);
@@ -103,6 +107,7 @@ export interface StoredScreenshot {
   thumbnailChars: number;
   /** For an annotated copy: the screenshot it annotates. */
   annotatesEventId?: string;
+  network?: NetworkContext;
 }
 
 /** Every screenshot event stored on this device, oldest first (read from IndexedDB in an extension page). */
@@ -131,6 +136,7 @@ export async function storedScreenshots(page: EvaluatesInPage): Promise<StoredSc
       mimeType: e.body.mimeType as string,
       thumbnailChars: (e.body.thumbnail as string).length,
       ...(e.body.annotatesEventId ? { annotatesEventId: e.body.annotatesEventId as string } : {}),
+      network: e.body.network as NetworkContext | undefined,
     }));
   }, null);
 }
