@@ -85,6 +85,46 @@ describe('printable report', () => {
     expect(text).toMatch(/Page 1 of \d+/);
   });
 
+  it('prints black on white with no controls even in a dark theme, images within the page and never split', async () => {
+    await report.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const style = await report.evaluate(() => {
+      const css = (el: Element | null) => (el ? getComputedStyle(el) : null);
+      const img = css(document.querySelector('.report-shot img'));
+      return {
+        body: css(document.body)!.backgroundColor,
+        text: css(document.querySelector('h1'))!.color,
+        button: css(document.querySelector('button'))!.display,
+        imgMaxWidth: img?.maxWidth,
+        imgBreak: img?.breakInside,
+        entryBreak: css(document.querySelector('.report-entry'))!.breakInside,
+      };
+    });
+    expect(style).toEqual({
+      body: 'rgb(255, 255, 255)',
+      text: 'rgb(0, 0, 0)',
+      button: 'none',
+      imgMaxWidth: '100%',
+      imgBreak: 'avoid',
+      entryBreak: 'avoid',
+    });
+    await report.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+    expect(await report.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(255, 255, 255)'); // the check can fail
+    await report.emulateMedia({ media: null, colorScheme: null });
+  });
+
+  it('Print / Save as PDF prints once every image is in', async () => {
+    const printed = () => report.evaluate(() => (window as { __printedAt?: string }).__printedAt ?? null);
+    await report.reload();
+    // Clicked as soon as the button is there (the images may still be loading): it prints only once data-ready is true.
+    await report.evaluate(() => {
+      window.print = () => {
+        (window as { __printedAt?: string }).__printedAt = document.querySelector('main')?.getAttribute('data-ready') ?? 'none';
+      };
+    });
+    await report.getByRole('button', { name: 'Print / Save as PDF' }).click();
+    await expect.poll(printed, { timeout: 20_000 }).toBe('true');
+  });
+
   it('shows a text placeholder for an image that is not on this device or does not decode, and is still ready', async () => {
     await setImageBytes(report, 'Boxes', BROKEN_IMAGE);
     await report.reload();
