@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { putStoredRows } from '../test/e2e/seed';
 import { launchWithExtension, type ExtensionSession } from '../test/support/chromium.mjs';
 import type { BenchData } from './sidepanel-data';
 import { within } from './wait.mjs';
@@ -18,26 +19,9 @@ export interface SidePanelBench {
   close(): Promise<void>;
 }
 
-/** Writes rows into one object store with raw IndexedDB, in one transaction (structured clone, no Dexie). */
+/** Writes rows into one object store with raw IndexedDB, in one transaction (test/e2e/fixtures.ts putStoredRows). */
 function putRows(page: Page, store: string, rows: readonly unknown[]): Promise<void> {
-  return within(`writing ${rows.length} rows into ${store}`, 60_000, page.evaluate(
-    async ({ name, store, rows }) => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const open = indexedDB.open(name);
-        open.onsuccess = () => ok(open.result);
-        open.onerror = () => fail(open.error);
-      });
-      await new Promise<void>((ok, fail) => {
-        const tx = db.transaction(store, 'readwrite');
-        const os = tx.objectStore(store);
-        for (const row of rows) os.put(row);
-        tx.oncomplete = () => ok();
-        tx.onerror = () => fail(tx.error);
-      });
-      db.close();
-    },
-    { name: DB_NAME, store, rows },
-  ));
+  return within(`writing ${rows.length} rows into ${store}`, 60_000, putStoredRows(page, store, rows));
 }
 
 export function countRows(page: Page): Promise<{ events: number; incidents: number }> {

@@ -143,6 +143,31 @@ const SUMMARIES = [
   'Internal only: no customer impact seen so far.',
 ];
 
+/**
+ * A log written by hand: `push` appends one event as `author` at `ms` (its
+ * clock and date) and answers the incident's id; with `incidentId` null it
+ * declares one (an incident's id is the id of its `declared` event). Each
+ * author writes from their own clock node. Also seeds the E2E suites'
+ * teammate histories (test/e2e/fixtures.ts).
+ */
+export function eventLog(nodeOf: (authorId: string) => string) {
+  const events: IncidentEvent[] = [];
+  function push(incidentId: string | null, author: Person, ms: number, draft: EventDraft): string {
+    const id = uuidv7({ msecs: ms });
+    events.push({
+      ...draft,
+      id,
+      incidentId: incidentId ?? id,
+      teamId: null,
+      authorId: author.id,
+      hlc: formatHlc({ wall: ms, counter: 0, node: nodeOf(author.id) }),
+      createdAt: new Date(ms).toISOString(),
+    } as IncidentEvent);
+    return incidentId ?? id;
+  }
+  return { events, push };
+}
+
 export function generateBenchData({
   incidents: incidentCount = 2_000,
   eventsPerIncident = 50,
@@ -158,20 +183,7 @@ export function generateBenchData({
   const people = [me, ...teammates];
   const nodeOf = new Map(people.map((p, i) => [p.id, `bench${i}`]));
 
-  const events: IncidentEvent[] = [];
-  function push(incidentId: string | null, author: Person, ms: number, draft: EventDraft): string {
-    const id = uuidv7({ msecs: ms });
-    events.push({
-      ...draft,
-      id,
-      incidentId: incidentId ?? id, // an incident's id is the id of its `declared` event
-      teamId: null,
-      authorId: author.id,
-      hlc: formatHlc({ wall: ms, counter: 0, node: nodeOf.get(author.id)! }),
-      createdAt: new Date(ms).toISOString(),
-    } as IncidentEvent);
-    return incidentId ?? id;
-  }
+  const { events, push } = eventLog((id) => nodeOf.get(id)!);
 
   // 2,000 incidents declared over the last 60 days, one every ~43 minutes,
   // each with a ~45-60 minute log. About 40% are still active, 15% Major.

@@ -53,6 +53,8 @@ function SidePanelHome({ profile, teamId }: { profile: Profile; teamId: string |
   useTeamPolling(teamId);
   const [openId, open] = useOpenIncident();
   const { nudgeMinutes } = useStorageItem(teamSettingsItem, { read: parseTeamSettings, initial: DEFAULT_TEAM_SETTINGS });
-  if (openId) return <IncidentView ctx={ctx} incidentId={openId} onBack={() => open(null)} nudgeMinutes={nudgeMinutes} />;
+  // Keyed: another incident is a new view, so nothing of the last one (its log while the next is read,
+  // a half-typed summary, the last-seen point) is taken for the next's.
+  if (openId) return <IncidentView key={openId} ctx={ctx} incidentId={openId} onBack={() => open(null)} nudgeMinutes={nudgeMinutes} />;
   return <IncidentList ctx={ctx} onOpen={open} nudgeMinutes={nudgeMinutes} />;
 }

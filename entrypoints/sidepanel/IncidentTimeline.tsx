@@ -11,19 +11,27 @@ import { addScreenshot } from '../../lib/incidents/screenshots';
 import type { IncidentEvent, REACTIONS, ScreenshotEvent } from '../../lib/model/event';
 import type { Incident } from '../../lib/model/incident';
 
-/** The log, the screenshot viewer it opens, and what adds to it: notes, pasted images, reactions. */
+/** The log (following its newest entry), the screenshot viewer it opens, and what adds to it: notes, pasted images, reactions. */
 export function IncidentTimeline({
   ctx,
   incident,
   events,
   now,
   nameOf,
+  complete,
+  seenUpTo,
+  onEndSeen,
 }: {
   ctx: DomainContext;
   incident: Incident;
   events: readonly IncidentEvent[];
   now: number;
   nameOf: (userId: string) => string;
+  /** The whole log is read: following starts. */
+  complete: boolean;
+  /** The last-seen point when the incident was opened (undefined while read). */
+  seenUpTo: string | null | undefined;
+  onEndSeen: (hlc: string) => void;
 }) {
   const incidentId = incident.id;
   const [viewing, setViewing] = useState<ScreenshotEvent | null>(null);
@@ -43,6 +51,9 @@ export function IncidentTimeline({
         me={ctx.actor.userId}
         onOpenScreenshot={setViewing}
         onReact={(eventId, emoji, on) => void reaction.run(eventId, emoji, on)}
+        follow={complete && seenUpTo !== undefined}
+        seenUpTo={seenUpTo}
+        onEndSeen={onEndSeen}
       />
       {viewing && (
         <ScreenshotViewer

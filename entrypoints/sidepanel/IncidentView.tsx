@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useNow } from '../../components/use-now';
 import type { DomainContext } from '../../lib/incidents/context';
 import { customerUpdateDue } from '../../lib/incidents/views';
+import { CatchUpCard } from './CatchUpCard';
 import { CustomerUpdate } from './CustomerUpdate';
 import { FollowUps } from './FollowUps';
 import { IncidentControls } from './IncidentControls';
@@ -9,8 +10,9 @@ import { IncidentHeader } from './IncidentHeader';
 import { IncidentTimeline } from './IncidentTimeline';
 import { ReviewPanel } from './ReviewPanel';
 import { useIncident } from './use-incident';
+import { useLastSeen } from './use-last-seen';
 
-/** One incident: composes its header, customer updates, controls, follow-ups, review and timeline. */
+/** One incident: composes its header, the Catch up card, customer updates, controls, follow-ups, review and timeline. */
 export function IncidentView({
   ctx,
   incidentId,
@@ -22,7 +24,8 @@ export function IncidentView({
   onBack: () => void;
   nudgeMinutes: number;
 }) {
-  const { incident, events, number, me, authorName, nameOf } = useIncident(ctx, incidentId);
+  const { incident, events, complete, number, me, authorName, nameOf } = useIncident(ctx, incidentId);
+  const { seenAtOpen, markEndSeen } = useLastSeen(ctx.db, incidentId);
   const now = useNow();
   const [updating, setUpdating] = useState(false);
 
@@ -47,6 +50,8 @@ export function IncidentView({
       </nav>
       <IncidentHeader ctx={ctx} incident={incident} number={number} now={now} authorName={authorName} />
 
+      <CatchUpCard incident={incident} events={events} complete={complete} now={now} me={me.id} nameOf={nameOf} />
+
       {customerUpdateDue(incident, now, nudgeMinutes) && !updating && (
         <div className="card nudge row" role="status">
           <span>
@@ -70,7 +75,16 @@ export function IncidentView({
 
       {incident.status === 'resolved' && <ReviewPanel ctx={ctx} incident={incident} />}
 
-      <IncidentTimeline ctx={ctx} incident={incident} events={events} now={now} nameOf={nameOf} />
+      <IncidentTimeline
+        ctx={ctx}
+        incident={incident}
+        events={events}
+        now={now}
+        nameOf={nameOf}
+        complete={complete}
+        seenUpTo={seenAtOpen}
+        onEndSeen={markEndSeen}
+      />
     </article>
   );
 }

@@ -31,5 +31,7 @@ export function useIncident(ctx: DomainContext, incidentId: string) {
   const authorName = (id: string) => (id === me.id ? me.name : (names.get(id) ?? 'A teammate'));
   /** A name on the timeline, where mine is marked. */
   const nameOf = (id: string) => (id === me.id ? `${me.name} (you)` : (names.get(id) ?? 'A teammate'));
-  return { incident, events, number, me, authorName, nameOf };
+  /** The whole log is read (not only its first screenful): what the Catch up card and following need. */
+  const complete = full !== undefined;
+  return { incident, events, complete, number, me, authorName, nameOf };
 }

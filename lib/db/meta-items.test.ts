@@ -4,6 +4,7 @@ import {
   clockItem,
   dirtyIncidentsItem,
   INITIAL_SYNC_STATE,
+  lastSeenItems,
   nodeIdItem,
   pullCursors,
   slackPostedItem,
@@ -37,6 +38,7 @@ describe('the meta rows', () => {
       { key: slackPostedItem.key, value: [1, 2] },
       { key: slackStatusItem.key, value: { ok: 'yes' } },
       { key: pullCursors.key('team'), value: '12' },
+      { key: lastSeenItems.key('incident'), value: 'yesterday' },
     ]);
     expect(await clockItem.get(db)).toBeNull();
     expect(await nodeIdItem.get(db)).toBeNull();
@@ -45,6 +47,7 @@ describe('the meta rows', () => {
     expect(await slackPostedItem.get(db)).toEqual([]);
     expect(await slackStatusItem.get(db)).toBeNull();
     expect(await pullCursors.get(db, 'team')).toBeUndefined();
+    expect(await lastSeenItems.get(db, 'incident')).toBeUndefined();
   });
 
   it('read well-formed values as stored', async () => {

@@ -46,3 +46,10 @@ export const slackPostedItem = metaItem(META_KEY.slackPosted, z.array(z.string()
 export const slackStatusSchema = z.object({ ok: z.boolean(), message: z.string(), at: z.string() });
 export type SlackStatus = z.infer<typeof slackStatusSchema>;
 export const slackStatusItem = metaItem<SlackStatus | null>(META_KEY.slackStatus, slackStatusSchema.nullable(), null);
+
+/**
+ * Per incident, on this device: the newest event's clock when the person last
+ * had the end of its timeline on screen ("New since you last looked",
+ * lib/incidents/catch-up-marker.ts). A malformed row reads as none: no marker.
+ */
+export const lastSeenItems = metaFamily(META_PREFIX.seen, hlcSchema);

@@ -26,4 +26,5 @@ export const META_KEY = {
 export const META_PREFIX = {
   cursor: 'cursor:',
   incidentNumber: 'incidentNumber:',
+  seen: 'seen:',
 } as const;

@@ -26,6 +26,7 @@ export {
   viewerImagePixels,
   type StoredScreenshot,
 } from '../e2e/fixtures';
+export { putStoredRows, storedMeta, storeIncidentLog } from '../e2e/seed';
 export type { FirefoxSession };
 
 /** The build made by `npm run build:firefox:e2e` (host access to every page, `__incidentTest` in the background). */

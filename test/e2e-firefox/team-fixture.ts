@@ -9,30 +9,11 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import type { Standin } from '../support/standin';
 import { PASSWORD, twoPeopleOnATeam, type Profiles, type TwoPeople } from '../e2e/team-backend';
 import { launchFirefox, type FirefoxSession } from './fixtures';
-import { byRole } from './pages/queries';
+import { byRole, fillIn } from './pages/queries';
+
+export { fillIn };
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
-
-/**
- * Fills the textbox named `name` so React sees it. Puppeteer's fill types a
- * short value key by key but sets one of 100 characters or more directly,
- * which React's onChange never sees (its value tracker swallows the input
- * event), so an anon key would be lost; typing it key by key over BiDi takes
- * seconds. A long value goes in through the element's own value setter and an
- * input event, as Testing Library's fireEvent.change does.
- */
-export async function fillIn(page: Page, name: string, value: string, selector = byRole('textbox', name)) {
-  if (value.length < 100) return page.locator(selector).fill(value);
-  const field = await page.waitForSelector(selector);
-  try {
-    await field!.evaluate((el, v) => {
-      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')!.set!.call(el, v);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, value);
-  } finally {
-    await field!.dispose();
-  }
-}
 
 /** What a page shows, for a failure message: a timeout alone does not say what went wrong. */
 async function shown(page: Page) {

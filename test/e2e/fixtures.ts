@@ -21,11 +21,21 @@ export function launchExtension(extensionDir = E2E_EXTENSION_DIR, options: { use
  * Opens popup.html in a popup-type window of its own, as the toolbar would show
  * it: the popup then acts on the active tab of the last-focused normal window.
  */
-export async function openPopupWindow(session: ExtensionSession): Promise<Page> {
-  const opened = session.context.waitForEvent('page', (p) => p.url().startsWith(session.url('popup.html')));
-  await session.worker.evaluate(async (url) => {
-    await chrome.windows.create({ url, type: 'popup', width: 400, height: 640 });
-  }, session.url('popup.html'));
+export function openPopupWindow(session: ExtensionSession): Promise<Page> {
+  return openExtensionWindow(session, 'popup.html', { width: 400, height: 640 });
+}
+
+/**
+ * An extension page in a popup-type window of its own: on screen beside the
+ * others, where a background tab would get no frames (no measuring, no
+ * scroll reconciling, actions that wait on them stall).
+ */
+export async function openExtensionWindow(session: ExtensionSession, path: string, size: { width: number; height: number }): Promise<Page> {
+  const url = session.url(path);
+  const opened = session.context.waitForEvent('page', (p) => p.url().startsWith(url));
+  await session.worker.evaluate(async (a) => {
+    await chrome.windows.create({ url: a.url, type: 'popup', width: a.width, height: a.height });
+  }, { url, ...size });
   const page = await opened;
   await page.waitForLoadState('domcontentloaded');
   return page;

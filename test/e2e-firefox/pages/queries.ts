@@ -91,20 +91,22 @@ export async function roleWithText(page: Page, role: string, text: string | RegE
 }
 
 /**
- * Sets the value of the input or textarea `selector` names at once, as a paste
- * would, and tells React (an `input` event). Typing thousands of characters key
- * by key (locator.fill) takes seconds over BiDi.
+ * Fills the textbox named `name` so React sees it. Puppeteer's fill types a
+ * short value key by key but sets one of 100 characters or more directly,
+ * which React's onChange never sees (its value tracker swallows the input
+ * event), so an anon key would be lost; typing it key by key over BiDi takes
+ * seconds. A long value goes in through the element's own value setter and an
+ * input event, as Testing Library's fireEvent.change does.
  */
-export async function setValue(page: Page, selector: string, value: string): Promise<void> {
-  const handle = await page.waitForSelector(selector);
-  if (!handle) throw new Error(`No element ${selector}`);
+export async function fillIn(page: Page, name: string, value: string, selector = byRole('textbox', name)) {
+  if (value.length < 100) return page.locator(selector).fill(value);
+  const field = await page.waitForSelector(selector);
   try {
-    await handle.evaluate((el, v) => {
-      const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-      Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, v);
+    await field!.evaluate((el, v) => {
+      Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')!.set!.call(el, v);
       el.dispatchEvent(new Event('input', { bubbles: true }));
     }, value);
   } finally {
-    await handle.dispose();
+    await field!.dispose();
   }
 }

@@ -61,6 +61,51 @@ export class SidePanelPage {
     await this.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   }
 
+  /**
+   * Opens an incident by its address, as the popup's "Open side panel" does.
+   * What was seeded raw (test/e2e/seed.ts) after this page first read that
+   * incident needs a fresh page: Dexie caches live-query results, and only
+   * its own writes invalidate them. (Reloading this page timed out over BiDi.)
+   */
+  async showIncident(id: string, title: string) {
+    await this.page.evaluate((hash: string) => (location.hash = hash), `#/incident/${id}`);
+    await waitForText(this.page, 'h1', title, { exact: true });
+  }
+
+  /** The Catch up card once the whole log is read: its facts as shown (innerText), and its last notes. */
+  async catchUp(): Promise<{ facts: string; notes: string[] }> {
+    const card = await this.page.waitForFunction(
+      () => {
+        const c = document.querySelector<HTMLElement>('section[aria-labelledby="catch-up-heading"]');
+        if (!c || c.textContent!.includes('Reading the log…')) return false;
+        return { facts: c.querySelector('dl')!.innerText, notes: [...c.querySelectorAll<HTMLElement>('ol > li')].map((li) => li.innerText) };
+      },
+      { polling: 100 },
+    );
+    try {
+      return (await card.jsonValue()) as { facts: string; notes: string[] };
+    } finally {
+      await card.dispose();
+    }
+  }
+
+  /**
+   * Adds a note through the composer under the timeline, in the page itself:
+   * puppeteer's locators wait for animation frames, which a sidebar window
+   * behind another never gets (seen with two sidebar pages open).
+   */
+  async addNote(text: string) {
+    await this.page.evaluate(async (t: string) => {
+      const form = document.querySelector<HTMLFormElement>('form[aria-label="Note composer"]')!;
+      const box = form.querySelector('textarea')!;
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(box, t);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((ok) => setTimeout(ok, 0)); // React renders the typed text before the click reads it
+      form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    }, text);
+    await this.page.waitForFunction(() => !document.querySelector<HTMLTextAreaElement>('form[aria-label="Note composer"] textarea')!.value, { polling: 100 });
+  }
+
   async back() {
     await this.page.locator(byRole('button', '← All incidents')).click();
   }

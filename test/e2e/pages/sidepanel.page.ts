@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The side panel, opened as a page (headless Chromium has no side panel chrome). */
 export class SidePanelPage {
@@ -21,6 +22,27 @@ export class SidePanelPage {
   /** The timeline is windowed: entries far below the fold are drawn once scrolled to, as a person would. */
   async scrollToEnd() {
     await this.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  }
+
+  /** The Catch up card of the open incident. */
+  catchUp = () => this.page.getByRole('region', { name: 'Catch up' });
+
+  /**
+   * Opens an incident by its address in a reloaded panel, as after a restart:
+   * what was seeded raw (test/e2e/seed.ts) is read afresh, not from Dexie's
+   * cache of live-query results, which only Dexie's own writes invalidate.
+   */
+  async showIncident(id: string, title: string) {
+    await this.page.evaluate((hash) => (location.hash = hash), `#/incident/${id}`);
+    await this.page.reload();
+    await this.page.getByRole('heading', { level: 1, name: title }).waitFor();
+  }
+
+  /** Adds a note through the composer under the timeline. */
+  async addNote(text: string) {
+    await this.page.getByLabel('Add to the timeline').fill(text);
+    await this.page.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => this.page.getByLabel('Add to the timeline').inputValue()).toBe('');
   }
 
   async back() {
