@@ -95,6 +95,7 @@ export function AnnotateEditor({
         onShape={(shape) => change(addShape(history, shape))}
         onCrop={(crop) => change(setCrop(history, crop))}
         onRefuse={setMessage}
+        onLabelDone={() => editor.current?.focus()}
       />
     </div>
   );

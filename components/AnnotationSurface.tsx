@@ -33,6 +33,7 @@ export function AnnotationSurface({
   onShape,
   onCrop,
   onRefuse,
+  onLabelDone,
 }: {
   url: string;
   alt: string;
@@ -43,6 +44,8 @@ export function AnnotationSurface({
   onShape: (shape: Shape) => void;
   onCrop: (crop: Rect) => void;
   onRefuse: (message: string) => void;
+  /** A label was committed or dropped: focus goes back to the editor, so its shortcuts work again. */
+  onLabelDone: () => void;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [drag, setDrag] = useState<{ from: Point; to: Point } | null>(null);
@@ -89,6 +92,7 @@ export function AnnotationSurface({
     const open = labelNow.current;
     if (!open) return;
     setLabel(null);
+    onLabelDone();
     if (!open.text.trim()) return;
     const shape: Shape = { kind: 'text', colour, at: open.at, text: open.text.trim() };
     const reason = shapeRefusal(shape, natural);
@@ -140,6 +144,7 @@ export function AnnotationSurface({
                 e.preventDefault();
                 e.stopPropagation();
                 setLabel(null);
+                onLabelDone();
               }
             }}
           />

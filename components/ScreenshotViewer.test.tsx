@@ -266,6 +266,8 @@ describe('ScreenshotViewer', () => {
       key(input, { key: 'Escape' });
       expect(host.querySelector('input[aria-label="Label text"]')).toBeNull();
       expect(host.querySelector('[aria-label="Annotate"]')).not.toBeNull();
+      // Back on the editor, so the next shortcut works.
+      expect(document.activeElement).toBe(editor);
 
       key(editor, { key: 'Escape' });
       expect(host.querySelector('[aria-label="Annotate"]')).toBeNull();

@@ -102,9 +102,49 @@ describe('annotating a screenshot in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('crops (a crop to nothing is refused with a message) and labels; the newest copy takes the place', async () => {
+    const { page } = sidePanel;
+    const [original] = await storedScreenshots(page);
+    await sidePanel.timeline().getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Screenshot: Red dashboard' });
+    await dialog.getByRole('button', { name: 'Annotate' }).click();
+    const editor = dialog.getByRole('region', { name: 'Annotate' });
+    await editor.waitFor();
+    const box = (await dialog.getByRole('img', { name: 'Screenshot of Red dashboard' }).boundingBox())!;
+    const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+
+    await page.keyboard.press('c');
+    await page.mouse.click(...at(0.5, 0.5));
+    await editor.getByRole('alert').filter({ hasText: 'Crop to at least 16 × 16 pixels.' }).waitFor();
+    expect(await editor.getByRole('button', { name: 'Save annotated copy' }).isDisabled()).toBe(true);
+
+    await page.keyboard.press('t');
+    await page.mouse.click(...at(0.1, 0.1));
+    const label = editor.getByRole('textbox', { name: 'Label text' });
+    await label.fill('p99 spike');
+    await label.press('Enter');
+    await page.keyboard.press('c');
+    // Just inside the image's corner (its very edge may hit the frame), to half way across, the whole height.
+    await page.mouse.move(...at(0.01, 0.01));
+    await page.mouse.down();
+    await page.mouse.move(...at(0.5, 0.99), { steps: 4 });
+    await page.mouse.up();
+    await editor.getByRole('button', { name: 'Save annotated copy' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const copies = (await storedScreenshots(page)).filter((s) => s.annotatesEventId === original!.eventId);
+    expect(copies).toHaveLength(2);
+    const cropped = copies.at(-1)!;
+    expect(cropped.width / original!.width).toBeGreaterThan(0.46);
+    expect(cropped.width / original!.width).toBeLessThan(0.52);
+    expect(cropped.height / original!.height).toBeGreaterThan(0.95);
+    // The newest copy stands in the original's place; still one entry.
+    expect(await sidePanel.timeline().getByRole('img', { name: 'Screenshot of Red dashboard' }).count()).toBe(1);
+  });
+
   it('an image whose bytes are damaged cannot be annotated: a plain message, and nothing stored', async () => {
     const { page } = sidePanel;
-    const copy = (await storedScreenshots(page)).find((s) => s.annotatesEventId)!;
+    const copy = (await storedScreenshots(page)).filter((s) => s.annotatesEventId).at(-1)!;
     await damageStoredImage(page, copy.eventId);
     const before = await storedEventCount(page);
     await sidePanel.timeline().getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
@@ -117,18 +157,16 @@ describe('annotating a screenshot in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
-  it('removing the annotated entry takes the original with it: both images scrubbed', async () => {
+  it('removing the annotated entry takes the original and every copy with it: all images scrubbed', async () => {
     const { page } = sidePanel;
     await sidePanel.timeline().getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Remove screenshot' }).click();
-    await dialog.getByText('Remove this screenshot and its annotated copy for everyone?').waitFor();
+    await dialog.getByText('Remove this screenshot and its 2 annotated copies for everyone?').waitFor();
     await dialog.getByRole('button', { name: 'Remove for everyone' }).click();
     await dialog.waitFor({ state: 'detached' });
     const shots = await storedScreenshots(page);
-    const copy = shots.find((s) => s.annotatesEventId)!;
-    const original = shots.find((s) => s.eventId === copy.annotatesEventId)!;
-    expect([copy.thumbnailChars, original.thumbnailChars]).toEqual([0, 0]);
+    expect(shots.map((s) => s.thumbnailChars)).toEqual([0, 0, 0]);
     expect(await sidePanel.timeline().getByRole('button', { name: 'Show original' }).count()).toBe(0);
     expect(await sidePanel.timeline().getByText('Annotated by Sophie').count()).toBe(0);
   });
