@@ -1,7 +1,17 @@
 // Screenshot click → event stored and thumbnail shown in an open side panel,
 // against one raw captureVisibleTab (same format) in the same run. Captures
 // are spaced 700 ms apart so Chrome's 2-per-second limit never queues one.
-import { BENCH_PROFILE, launch, median, startSite, storedScreenshotSizes, summariseSizes, timeClicksAgainstRaw } from './support.mjs';
+import {
+  BENCH_PROFILE,
+  dashboardSettled,
+  launch,
+  median,
+  networkReadMedians,
+  startSite,
+  storedScreenshotSizes,
+  summariseSizes,
+  timeClicksAgainstRaw,
+} from './support.mjs';
 
 /** `captures` past 15 matters: by then new entries land below the side panel's window (scrollTimelineToEnd in bench/support.mjs). */
 export async function benchCapture({
@@ -14,6 +24,7 @@ export async function benchCapture({
     const tab = await session.context.newPage();
     await tab.setViewportSize({ width: 1280, height: 800 });
     await tab.goto(`${site.origin}/dashboard`);
+    await dashboardSettled(tab);
     // A profile and an incident, made through the real popup page.
     await session.worker.evaluate(async (profile) => {
       await chrome.storage.local.set({ profile });
@@ -53,7 +64,11 @@ export async function benchCapture({
         }, windowId),
     });
     const sizes = summariseSizes(await storedScreenshotSizes(panel), CAPTURES);
-    return { captures: CAPTURES, clickMedian: median(click), rawMedian: median(raw), ...sizes, click, raw };
+    const network = await networkReadMedians(
+      (names) => session.worker.evaluate((n) => n.map((name) => performance.getEntriesByName(name).map((e) => e.duration)), names),
+      CAPTURES,
+    );
+    return { captures: CAPTURES, clickMedian: median(click), rawMedian: median(raw), ...sizes, ...network, click, raw };
   } finally {
     await session.close();
     await site.close();

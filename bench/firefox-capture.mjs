@@ -28,7 +28,9 @@ import { resolve } from 'node:path';
 import { findPage, launchFirefoxWithExtension } from '../test/support/firefox.mjs';
 import {
   BENCH_PROFILE,
+  dashboardSettled,
   median,
+  networkReadMedians,
   startSite,
   storedScreenshotSizes,
   summariseSizes,
@@ -113,6 +115,7 @@ export async function benchFirefoxCapture({
     // No emulated viewport: captureVisibleTab ignores it and captures the window's own.
     await tab.setViewport(null).catch(() => undefined);
     await tab.goto(dashboardUrl);
+    await dashboardSettled(tab);
     const { windowId, tabId } = await session.background(
       // Filtered here: `tabs.query({ url })` with this http://127.0.0.1:<port>/ URL found nothing in Firefox ESR 153.
       (bg, url) =>
@@ -175,7 +178,12 @@ export async function benchFirefoxCapture({
     }
 
     const sizes = summariseSizes(await storedScreenshotSizes(panel), CAPTURES);
+    const network = await networkReadMedians(
+      (names) => session.background((bg, n) => n.map((name) => bg.performance.getEntriesByName(name).map((e) => e.duration)), names),
+      CAPTURES,
+    );
     return {
+      ...network,
       captures: CAPTURES,
       clickMedian: median(click),
       rawMedian: median(raw),

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension } from '../test/support/chromium.mjs';
+import { DASHBOARD_REQUESTS, NETWORK_PROBE_MEASURE, NETWORK_READ_MEASURE } from './network-measures.mjs';
 import { within } from './wait.mjs';
 
 export function median(values) {
@@ -27,10 +28,21 @@ svg{width:100%;height:180px}</style>
     { length: 60 },
     (_, x) => `${x * 5},${50 + Math.round(30 * Math.sin((x + i * 7) / 4) + ((x * 37 + i * 11) % 17) - 8)}`,
   ).join(' ')}"/></svg></div>`,
-).join('')}</div>`;
+).join('')}</div>
+<script>
+// The page's own requests, as a dashboard makes them: ${DASHBOARD_REQUESTS} panel queries, a few failing,
+// so every capture reads a realistic Resource Timing list (and the side panel shows the lists).
+Promise.all(Array.from({ length: ${DASHBOARD_REQUESTS} }, (_, i) => fetch('/api/panel?i=' + i).then((r) => r.text())))
+  .then(() => { document.body.dataset.settled = String(performance.getEntriesByType('resource').length); });
+</script>`;
 
 export async function startSite() {
   const server = createServer((req, res) => {
+    if (req.url?.startsWith('/api/panel')) {
+      const i = Number(new URL(req.url, 'http://x').searchParams.get('i'));
+      res.writeHead(i % 50 === 7 ? 500 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      return res.end('{"points":[]}');
+    }
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end(req.url === '/dashboard' ? DASHBOARD : '<!doctype html><title>Checkout errors spiking - Grafana</title><h1>graph</h1>');
   });
@@ -194,4 +206,23 @@ export function summariseSizes(sizes, captures) {
     types: [...new Set(sizes.map((s) => s.type))],
     imageSizes: [...new Set(sizes.map((s) => s.size))],
   };
+}
+
+/** Waits until the dashboard's own requests are done (`tab`: a Playwright or puppeteer page). */
+export async function dashboardSettled(tab) {
+  await within('the dashboard’s requests', 30_000, tab.waitForSelector('body[data-settled]', { timeout: 30_000 }));
+}
+
+/**
+ * The network reads of a run, from the measures the background records
+ * (entrypoints/background/capture-deps.ts): the executeScript round trip and
+ * the probe's own time in the page, medians of the last `count`. `read(names)`
+ * answers each name's durations, evaluated in the background.
+ */
+export async function networkReadMedians(read, count) {
+  const [trip, probe] = await read([NETWORK_READ_MEASURE, NETWORK_PROBE_MEASURE]);
+  if (trip.length < count || probe.length < count) {
+    throw new Error(`bench: ${trip.length} network reads (${probe.length} with their in-page time) for ${count} captures`);
+  }
+  return { networkTripMedian: median(trip.slice(-count)), networkProbeMedian: median(probe.slice(-count)), networkTrip: trip.slice(-count), networkProbe: probe.slice(-count) };
 }
