@@ -28,11 +28,7 @@ export interface ScreenshotViewerProps {
   ctx: DomainContext;
   incidentId: string;
   event: ScreenshotEvent;
-  /**
-   * Who may remove or redact it (components/screenshot-rights.ts): its author
-   * or the incident's lead take its annotated copies with it; an annotator
-   * may remove only their own copy.
-   */
+  /** Who may remove or redact it, with its annotated copies or only their own copy (./screenshot-rights.ts). */
   rights: ViewerRights;
   onClose: () => void;
 }
@@ -63,7 +59,6 @@ export function ScreenshotViewer({ ctx, incidentId, event, rights, onClose }: Sc
   const remove = useAction(() => removeScreenshot(ctx, incidentId, event.id));
   const redact = useRedact(ctx, incidentId, event.id);
   const annotate = useAnnotate(ctx, incidentId, event.id);
-  const { annotating } = annotate;
   const busy = remove.busy || redact.busy || annotate.save.busy || annotate.open.busy;
   const error = remove.error ?? redact.error ?? annotate.save.error ?? annotate.open.error;
 
@@ -125,7 +120,7 @@ export function ScreenshotViewer({ ctx, incidentId, event, rights, onClose }: Sc
         // Esc: let the parent unmount us rather than the browser closing the dialog under React.
         // While annotating, the editor has already taken Esc to leave itself.
         e.preventDefault();
-        if (!annotating) onClose();
+        if (!annotate.annotating) onClose();
       }}
     >
       <div className="viewer-header row">
@@ -150,7 +145,7 @@ export function ScreenshotViewer({ ctx, incidentId, event, rights, onClose }: Sc
         </p>
       )}
 
-      {image.status === 'ready' && annotating && (
+      {image.status === 'ready' && annotate.annotating && (
         <AnnotateEditor
           url={image.url}
           alt={`Screenshot of ${title}`}
@@ -160,7 +155,7 @@ export function ScreenshotViewer({ ctx, incidentId, event, rights, onClose }: Sc
           onExit={annotate.leave}
         />
       )}
-      {image.status === 'ready' && !annotating && (
+      {image.status === 'ready' && !annotate.annotating && (
         <>
           <div className="row viewer-toolbar">
             <ZoomToggle actualSize={actualSize} onChange={setActualSize} />
