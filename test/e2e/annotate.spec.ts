@@ -89,6 +89,34 @@ describe('annotating a screenshot in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('a finger draws too: a touch drag makes a box (pointer events, touch-action: none)', async () => {
+    const { page } = sidePanel;
+    await page.getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Screenshot: Red dashboard' });
+    await dialog.getByRole('button', { name: 'Annotate' }).click();
+    const editor = dialog.getByRole('region', { name: 'Annotate' });
+    await editor.waitFor();
+    const r = (await dialog.getByRole('img', { name: 'Screenshot of Red dashboard' }).boundingBox())!;
+    // Real touch input through the DevTools protocol: Chromium turns it into pointer events of type "touch".
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', fx: number, fy: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x: r.x + r.width * fx, y: r.y + r.height * fy }],
+      });
+    await touch('touchStart', 0.3, 0.3);
+    for (const f of [0.4, 0.5, 0.6]) await touch('touchMove', f, f);
+    await touch('touchEnd', 0.6, 0.6);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+    await cdp.detach();
+    await editor.getByText('1 shape drawn.').waitFor({ state: 'attached' });
+    expect(await editor.getByRole('button', { name: 'Save annotated copy' }).isEnabled()).toBe(true);
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('Esc leaves the editor first, then the viewer', async () => {
     const { page } = sidePanel;
     await page.getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
