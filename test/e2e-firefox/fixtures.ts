@@ -4,6 +4,8 @@
 // The test site and the IndexedDB/pixel checks are the Chromium suite's own.
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestSite } from '../e2e/fixtures';
 import { findPage, launchFirefoxWithExtension, type FirefoxSession } from '../support/firefox.mjs';
 import { PopupPage } from './pages/popup.page';
 import { SidePanelPage } from './pages/sidepanel.page';
@@ -229,4 +231,23 @@ export async function redAlertDeclared(session: FirefoxSession, origin: string):
   await sidePanel.openIncident('Checkout red alert');
   await tab.bringToFront();
   return { tab, sidePanel };
+}
+
+/**
+ * A suite that starts from redAlertDeclared: the test site and Firefox are
+ * started before all its tests and closed after them. The fields are filled
+ * in beforeAll, so read them inside tests and hooks.
+ */
+export function redAlertSuite(): { site: Awaited<ReturnType<typeof startTestSite>>; session: FirefoxSession; tab: Page; sidePanel: SidePanelPage } {
+  const suite = {} as ReturnType<typeof redAlertSuite>;
+  beforeAll(async () => {
+    suite.site = await startTestSite();
+    suite.session = await launchFirefox();
+    Object.assign(suite, await redAlertDeclared(suite.session, suite.site.origin));
+  });
+  afterAll(async () => {
+    await suite.session?.close();
+    await suite.site?.close();
+  });
+  return suite;
 }

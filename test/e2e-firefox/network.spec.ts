@@ -1,5 +1,4 @@
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NETWORK_PROBE_MEASURE, NETWORK_READ_MEASURE } from '../../lib/perf/marks';
 import {
   expectFailingPageNetwork,
@@ -8,73 +7,62 @@ import {
   failingPageLines,
   visitSettled,
 } from '../support/network-pages';
-import { launchFirefox, openPopupWindow, redAlertDeclared, startTestSite, storedScreenshots, type FirefoxSession } from './fixtures';
+import {
+  openPopupWindow,
+  redAlertSuite,
+  storedScreenshots,
+} from './fixtures';
 import { PopupPage } from './pages/popup.page';
 import { waitForText } from './pages/queries';
-import type { SidePanelPage } from './pages/sidepanel.page';
 
 /** The Chromium twin is test/e2e/network.spec.ts: the same pages, the same checks. */
 describe('the page’s requests with a screenshot, in Firefox', () => {
-  let session: FirefoxSession;
-  let site: Awaited<ReturnType<typeof startTestSite>>;
-  let tab: Page;
-  let sidePanel: SidePanelPage;
+  const suite = redAlertSuite();
 
-  const visit = (path: string) => visitSettled(tab, `${site.origin}${path}`);
+  const visit = (path: string) => visitSettled(suite.tab, `${suite.site.origin}${path}`);
 
   async function screenshot() {
-    const before = (await storedScreenshots(sidePanel.page)).length;
-    await tab.bringToFront();
-    const popup = new PopupPage(await openPopupWindow(session));
+    const before = (await storedScreenshots(suite.sidePanel.page)).length;
+    await suite.tab.bringToFront();
+    const popup = new PopupPage(await openPopupWindow(suite.session));
     await popup.button('Screenshot').click();
     await popup.captured('Screenshot added to the timeline.');
     await popup.close();
-    const shots = await storedScreenshots(sidePanel.page);
+    const shots = await storedScreenshots(suite.sidePanel.page);
     expect(shots).toHaveLength(before + 1);
     return shots.at(-1)!;
   }
 
   const lastRead = () =>
-    session.background(
+    suite.session.background(
       (bg, names) => names.map((name) => (bg.performance.getEntriesByName(name).at(-1)?.duration ?? -1).toFixed(1)).join(' ms round trip, in the page '),
       [NETWORK_READ_MEASURE, NETWORK_PROBE_MEASURE],
     );
 
-  beforeAll(async () => {
-    site = await startTestSite();
-    session = await launchFirefox();
-    ({ tab, sidePanel } = await redAlertDeclared(session, site.origin));
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await site?.close();
-  });
-
   it('Firefox ESR 153 reports responseStatus (the facts docs/architecture.md cites)', async () => {
     await visit('/failing');
-    expect(await tab.evaluate(() => 'responseStatus' in PerformanceResourceTiming.prototype)).toBe(true);
+    expect(await suite.tab.evaluate(() => 'responseStatus' in PerformanceResourceTiming.prototype)).toBe(true);
   });
 
   it('lists the 500 and the 404 under Failed requests, the slowest under Slowest requests, the token stripped', async () => {
     const shot = await screenshot();
     // Firefox reports the cross-origin image's real 404 (Chromium: 0), so it fails too.
-    expectFailingPageNetwork(shot.network, site.origin, 404);
+    expectFailingPageNetwork(shot.network, suite.site.origin, 404);
 
     const timeline = 'ol[aria-label="Timeline"]';
-    await waitForText(sidePanel.page, `${timeline} details[open] > summary`, 'Failed requests (3)', { exact: true });
-    const failed = await sidePanel.page.$$eval(`${timeline} details[open] li`, (lis) => lis.map((li) => li.textContent));
+    await waitForText(suite.sidePanel.page, `${timeline} details[open] > summary`, 'Failed requests (3)', { exact: true });
+    const failed = await suite.sidePanel.page.$$eval(`${timeline} details[open] li`, (lis) => lis.map((li) => li.textContent));
     expect(failed).toHaveLength(3);
-    const lines = failingPageLines(site.origin, 404);
+    const lines = failingPageLines(suite.site.origin, 404);
     expect(failed).toEqual(expect.arrayContaining([lines.token500, lines.plain404, lines.crossOrigin].map((re) => expect.stringMatching(re))));
-    expect(await sidePanel.page.$$eval(`${timeline} .network a`, (links) => links.length)).toBe(0); // text, never links
+    expect(await suite.sidePanel.page.$$eval(`${timeline} .network a`, (links) => links.length)).toBe(0); // text, never links
 
     // Folded until asked for, from the keyboard.
-    await sidePanel.page.bringToFront();
-    await sidePanel.page.focus(`${timeline} details:not([open]) > summary`);
-    await sidePanel.page.keyboard.press('Enter');
-    await sidePanel.page.waitForSelector(`${timeline} details[open]:nth-of-type(2) li`, { timeout: 5_000 });
-    const slowest = (await sidePanel.page.$$eval(`${timeline} details[open]:nth-of-type(2) li`, (lis) => lis.map((li) => li.textContent ?? ''))).filter(
+    await suite.sidePanel.page.bringToFront();
+    await suite.sidePanel.page.focus(`${timeline} details:not([open]) > summary`);
+    await suite.sidePanel.page.keyboard.press('Enter');
+    await suite.sidePanel.page.waitForSelector(`${timeline} details[open]:nth-of-type(2) li`, { timeout: 5_000 });
+    const slowest = (await suite.sidePanel.page.$$eval(`${timeline} details[open]:nth-of-type(2) li`, (lis) => lis.map((li) => li.textContent ?? ''))).filter(
       (t) => !t.includes(' · navigation · '),
     );
     expect(slowest[0]).toMatch(lines.slow);
@@ -85,7 +73,7 @@ describe('the page’s requests with a screenshot, in Firefox', () => {
   it('a page with 10,000 resource entries is read, cut to the lists, and captured', async () => {
     expect(Number(await visit('/many'))).toBeGreaterThanOrEqual(10_001);
     const shot = await screenshot();
-    expectManyPageNetwork(shot.network, site.origin);
+    expectManyPageNetwork(shot.network, suite.site.origin);
     console.info(`Firefox network read of 10,000 entries: ${await lastRead()} ms`);
   }, 180_000);
 
@@ -93,6 +81,6 @@ describe('the page’s requests with a screenshot, in Firefox', () => {
     await visit('/hostile-timing');
     const shot = await screenshot();
     expect(shot.pageTitle).toBe('Hostile timing');
-    expectHostilePageNetwork(shot.network, site.origin);
+    expectHostilePageNetwork(shot.network, suite.site.origin);
   });
 });
