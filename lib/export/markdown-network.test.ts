@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { makeContext } from '../../test/support/domain';
+import { LAWRENCE, makeContext } from '../../test/support/domain';
 import { declareIncident } from '../incidents/operations';
 import type { NetworkContext } from '../model/network-context';
 import { screenshot } from '../../test/support/device-history';
 import { SAMPLE_NETWORK as NETWORK } from '../../test/support/network-samples';
-import { buildExport } from './json-export';
+import { buildExport, exportJson } from './json-export';
+import { importJson } from './json-import';
 import { incidentMarkdown } from './markdown';
 
 async function withShot(network: NetworkContext) {
@@ -61,5 +62,13 @@ describe('the network context in the JSON export', () => {
     const shot = file.events.find((e) => e.kind === 'screenshot');
     expect(shot?.kind === 'screenshot' && shot.body.network).toEqual(NETWORK);
     expect(JSON.parse(JSON.stringify(file)).events.find((e: { kind: string }) => e.kind === 'screenshot').body.network).toEqual(NETWORK);
+  });
+
+  it('comes back with the screenshot when the file is imported on another device', async () => {
+    const { ctx } = await withShot(NETWORK);
+    const fresh = makeContext({ actor: LAWRENCE });
+    await importJson(fresh.db, await exportJson(ctx.db, { includeImages: true }), { now: fresh.now });
+    const shot = (await fresh.db.events.toArray()).find((e) => e.kind === 'screenshot');
+    expect(shot?.kind === 'screenshot' && shot.body.network).toEqual(NETWORK);
   });
 });
