@@ -1,48 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   damageStoredImage,
   expectAnnotatedBox,
   isCyan,
   isRed,
-  launchExtension,
-  openPopupWindow,
-  startTestSite,
   storedEventCount,
   storedScreenshots,
   viewerImagePixels,
-  type ExtensionSession,
 } from './fixtures';
-import { PopupPage } from './pages/popup.page';
-import { SidePanelPage } from './pages/sidepanel.page';
+import { redScreenshotSuite } from './red-screenshot-suite';
 
 describe('annotating a screenshot in Chromium', () => {
-  let session: ExtensionSession;
-  let site: Awaited<ReturnType<typeof startTestSite>>;
-  let sidePanel: SidePanelPage;
-
-  beforeAll(async () => {
-    site = await startTestSite();
-    session = await launchExtension();
-    const tab = await session.context.newPage();
-    await tab.goto(`${site.origin}/red`);
-    const popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Sophie');
-    await popup.declare({ title: 'Dashboards on fire' });
-    await popup.page.getByRole('button', { name: 'Screenshot' }).click();
-    await popup.page.getByRole('status').filter({ hasText: 'Screenshot added' }).waitFor();
-    await popup.page.close();
-    sidePanel = new SidePanelPage(await session.context.newPage());
-    await sidePanel.page.goto(session.url('sidepanel.html'));
-    await sidePanel.openIncident('Dashboards on fire');
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await site?.close();
-  });
+  const suite = redScreenshotSuite('Dashboards on fire');
 
   it('drag a box with the keyboard-picked colour, undo, redo, save: the stored copy has the colour on its edge', async () => {
-    const { page } = sidePanel;
+    const { page } = suite.sidePanel;
     const [original] = await storedScreenshots(page);
     await page.getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
     const dialog = page.getByRole('dialog', { name: 'Screenshot: Red dashboard' });
@@ -71,14 +43,14 @@ describe('annotating a screenshot in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
     await expectAnnotatedBox(page, original!.eventId);
     // In the original's place, saying who annotated it; the original stays out of sight.
-    await sidePanel.timeline().getByText('Annotated by Sophie').waitFor();
-    expect(await sidePanel.timeline().getByRole('img', { name: 'Screenshot of Red dashboard' }).count()).toBe(1);
+    await suite.sidePanel.timeline().getByText('Annotated by Sophie').waitFor();
+    expect(await suite.sidePanel.timeline().getByRole('img', { name: 'Screenshot of Red dashboard' }).count()).toBe(1);
   });
 
   it('"Show original" opens the original, without the box', async () => {
-    const { page } = sidePanel;
+    const { page } = suite.sidePanel;
     const copy = (await storedScreenshots(page)).find((s) => s.annotatesEventId)!;
-    await sidePanel.timeline().getByRole('button', { name: 'Show original' }).click();
+    await suite.sidePanel.timeline().getByRole('button', { name: 'Show original' }).click();
     const dialog = page.getByRole('dialog', { name: 'Screenshot: Red dashboard' });
     await dialog.getByRole('img', { name: 'Screenshot of Red dashboard' }).waitFor();
     const edge = Array.from({ length: 21 }, (_, i): [number, number] => [Math.round(copy.width / 4) - 10 + i, Math.round(copy.height / 2)]);
@@ -90,7 +62,7 @@ describe('annotating a screenshot in Chromium', () => {
   });
 
   it('a finger draws too: a touch drag makes a box (pointer events, touch-action: none)', async () => {
-    const { page } = sidePanel;
+    const { page } = suite.sidePanel;
     await page.getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
     const dialog = page.getByRole('dialog', { name: 'Screenshot: Red dashboard' });
     await dialog.getByRole('button', { name: 'Annotate' }).click();
@@ -118,7 +90,7 @@ describe('annotating a screenshot in Chromium', () => {
   });
 
   it('Esc leaves the editor first, then the viewer', async () => {
-    const { page } = sidePanel;
+    const { page } = suite.sidePanel;
     await page.getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
     const dialog = page.getByRole('dialog', { name: 'Screenshot: Red dashboard' });
     await dialog.getByRole('button', { name: 'Annotate' }).click();
@@ -131,9 +103,9 @@ describe('annotating a screenshot in Chromium', () => {
   });
 
   it('crops (a crop to nothing is refused with a message) and labels; the newest copy takes the place', async () => {
-    const { page } = sidePanel;
+    const { page } = suite.sidePanel;
     const [original] = await storedScreenshots(page);
-    await sidePanel.timeline().getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
+    await suite.sidePanel.timeline().getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
     const dialog = page.getByRole('dialog', { name: 'Screenshot: Red dashboard' });
     await dialog.getByRole('button', { name: 'Annotate' }).click();
     const editor = dialog.getByRole('region', { name: 'Annotate' });
@@ -167,15 +139,15 @@ describe('annotating a screenshot in Chromium', () => {
     expect(cropped.width / original!.width).toBeLessThan(0.52);
     expect(cropped.height / original!.height).toBeGreaterThan(0.95);
     // The newest copy stands in the original's place; still one entry.
-    expect(await sidePanel.timeline().getByRole('img', { name: 'Screenshot of Red dashboard' }).count()).toBe(1);
+    expect(await suite.sidePanel.timeline().getByRole('img', { name: 'Screenshot of Red dashboard' }).count()).toBe(1);
   });
 
   it('an image whose bytes are damaged cannot be annotated: a plain message, and nothing stored', async () => {
-    const { page } = sidePanel;
+    const { page } = suite.sidePanel;
     const copy = (await storedScreenshots(page)).filter((s) => s.annotatesEventId).at(-1)!;
     await damageStoredImage(page, copy.eventId);
     const before = await storedEventCount(page);
-    await sidePanel.timeline().getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
+    await suite.sidePanel.timeline().getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
     const dialog = page.getByRole('dialog', { name: 'Screenshot: Red dashboard' });
     await dialog.getByRole('button', { name: 'Annotate' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'could not be read (its bytes are damaged), so it cannot be annotated. Nothing was changed.' }).waitFor();
@@ -186,8 +158,8 @@ describe('annotating a screenshot in Chromium', () => {
   });
 
   it('removing the annotated entry takes the original and every copy with it: all images scrubbed', async () => {
-    const { page } = sidePanel;
-    await sidePanel.timeline().getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
+    const { page } = suite.sidePanel;
+    await suite.sidePanel.timeline().getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Remove screenshot' }).click();
     await dialog.getByText('Remove this screenshot and its 2 annotated copies for everyone?').waitFor();
@@ -195,7 +167,7 @@ describe('annotating a screenshot in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
     const shots = await storedScreenshots(page);
     expect(shots.map((s) => s.thumbnailChars)).toEqual([0, 0, 0]);
-    expect(await sidePanel.timeline().getByRole('button', { name: 'Show original' }).count()).toBe(0);
-    expect(await sidePanel.timeline().getByText('Annotated by Sophie').count()).toBe(0);
+    expect(await suite.sidePanel.timeline().getByRole('button', { name: 'Show original' }).count()).toBe(0);
+    expect(await suite.sidePanel.timeline().getByText('Annotated by Sophie').count()).toBe(0);
   });
 });

@@ -1,46 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  isRed,
-  isBlack,
-  launchExtension,
-  openPopupWindow,
-  screenshotPixels,
-  startTestSite,
-  storedScreenshots,
-  type ExtensionSession,
-} from './fixtures';
-import { PopupPage } from './pages/popup.page';
-import { SidePanelPage } from './pages/sidepanel.page';
-
+import { describe, expect, it } from 'vitest';
+import { isBlack, isRed, screenshotPixels, storedScreenshots } from './fixtures';
+import { redScreenshotSuite } from './red-screenshot-suite';
 
 describe('screenshot viewer, redaction and pasted images', () => {
-  let session: ExtensionSession;
-  let site: Awaited<ReturnType<typeof startTestSite>>;
-  let sidePanel: SidePanelPage;
-
-  beforeAll(async () => {
-    site = await startTestSite();
-    session = await launchExtension();
-    const tab = await session.context.newPage();
-    await tab.goto(`${site.origin}/red`);
-    const popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Sophie');
-    await popup.declare({ title: 'Evidence review' });
-    await popup.page.getByRole('button', { name: 'Screenshot' }).click();
-    await popup.page.getByRole('status').filter({ hasText: 'Screenshot added' }).waitFor();
-    await popup.page.close();
-    sidePanel = new SidePanelPage(await session.context.newPage());
-    await sidePanel.page.goto(session.url('sidepanel.html'));
-    await sidePanel.openIncident('Evidence review');
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await site?.close();
-  });
+  const suite = redScreenshotSuite('Evidence review');
 
   it('opens the full image in a viewer with its tools', async () => {
-    const page = sidePanel.page;
+    const page = suite.sidePanel.page;
     await page.getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
     const dialog = page.getByRole('dialog', { name: 'Screenshot: Red dashboard' });
     await dialog.waitFor();
@@ -56,7 +22,7 @@ describe('screenshot viewer, redaction and pasted images', () => {
   });
 
   it('redacts with opaque boxes: the original is gone and the copy is black where drawn', async () => {
-    const page = sidePanel.page;
+    const page = suite.sidePanel.page;
     const [original] = await storedScreenshots(page);
     await page.getByRole('button', { name: 'Open screenshot of red dashboard' }).click();
     const dialog = page.getByRole('dialog', { name: 'Screenshot: Red dashboard' });
@@ -71,9 +37,9 @@ describe('screenshot viewer, redaction and pasted images', () => {
     await dialog.getByRole('button', { name: 'Save redacted copy' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    await sidePanel.timeline().getByText('Redacted a screenshot (replaced by the copy below).').waitFor();
-    await sidePanel.timeline().getByRole('img', { name: 'Redacted screenshot of Red dashboard' }).waitFor();
-    expect(await sidePanel.timeline().getByRole('img', { name: 'Screenshot of Red dashboard', exact: true }).count()).toBe(0);
+    await suite.sidePanel.timeline().getByText('Redacted a screenshot (replaced by the copy below).').waitFor();
+    await suite.sidePanel.timeline().getByRole('img', { name: 'Redacted screenshot of Red dashboard' }).waitFor();
+    expect(await suite.sidePanel.timeline().getByRole('img', { name: 'Screenshot of Red dashboard', exact: true }).count()).toBe(0);
 
     const shots = await storedScreenshots(page);
     const copy = shots.find((s) => s.source === 'redacted_copy')!;
@@ -103,18 +69,18 @@ describe('screenshot viewer, redaction and pasted images', () => {
   });
 
   it('removes a screenshot from the timeline after confirmation', async () => {
-    const page = sidePanel.page;
+    const page = suite.sidePanel.page;
     await page.getByRole('button', { name: 'Open redacted screenshot of red dashboard' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Remove screenshot' }).click();
     await dialog.getByRole('button', { name: 'Remove for everyone' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await sidePanel.timeline().getByText('Removed a screenshot.').waitFor();
-    expect(await sidePanel.timeline().getByRole('img').count()).toBe(0);
+    await suite.sidePanel.timeline().getByText('Removed a screenshot.').waitFor();
+    expect(await suite.sidePanel.timeline().getByRole('img').count()).toBe(0);
   });
 
   it('pasting an image into the composer adds it as a screenshot', async () => {
-    const page = sidePanel.page;
+    const page = suite.sidePanel.page;
     await page.getByLabel('Add to the timeline').focus();
     await page.evaluate(async () => {
       const canvas = new OffscreenCanvas(400, 300);
@@ -126,14 +92,14 @@ describe('screenshot viewer, redaction and pasted images', () => {
       data.items.add(file);
       document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
-    await sidePanel.timeline().getByRole('img', { name: 'Pasted image of trace.png' }).waitFor();
+    await suite.sidePanel.timeline().getByRole('img', { name: 'Pasted image of trace.png' }).waitFor();
     const pasted = (await storedScreenshots(page)).at(-1)!;
     expect(pasted).toMatchObject({ source: 'pasted', width: 400, height: 300 });
     expect(await page.getByLabel('Add to the timeline').inputValue()).toBe('');
   });
 
   it('refuses a pasted file that is not an image it can read, and stores nothing', async () => {
-    const page = sidePanel.page;
+    const page = suite.sidePanel.page;
     const before = (await storedScreenshots(page)).length;
     await page.getByLabel('Add to the timeline').focus();
     await page.evaluate(() => {
