@@ -79,7 +79,7 @@ describe('two Firefox profiles on one team', () => {
     const [his] = await storedScreenshots(lawrencePanel.page);
     expect(his).toEqual(hers);
     await expectRedPageMasked(lawrencePanel.page, his!.eventId); // the password field, masked when she took it
-    await waitForText(lawrencePanel.page, "Only the person who took it or the incident's lead can remove or redact it.");
+    await waitForText(lawrencePanel.page, 'Only Sophie, who took it and leads the incident, can remove or redact this screenshot.');
     const buttons = await lawrencePanel.page.evaluate(() => [...document.querySelectorAll('dialog button')].map((b) => b.textContent?.trim()));
     expect(buttons).toContain('Copy image');
     expect(buttons).not.toContain('Redact…');
