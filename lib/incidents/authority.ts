@@ -101,14 +101,10 @@ export function hiddenEntries(events: readonly IncidentEvent[]): Set<string> {
 }
 
 /**
- * May `userId` remove `entry` now: its author, or the incident's current lead;
- * for an annotated copy also the author of `annotated`, the screenshot it annotates.
+ * May `userId` remove `entry` now: its author, or the incident's current lead.
+ * (The original's author removing an annotated copy is decided per family,
+ * lib/incidents/screenshot-family.ts `removalScope`.)
  */
-export function mayRemove(
-  entry: Pick<IncidentEvent, 'authorId'>,
-  currentLeadId: string,
-  userId: string | undefined,
-  annotated?: Pick<IncidentEvent, 'authorId'>,
-): boolean {
-  return !!userId && (entry.authorId === userId || currentLeadId === userId || annotated?.authorId === userId);
+export function mayRemove(entry: Pick<IncidentEvent, 'authorId'>, currentLeadId: string, userId: string | undefined): boolean {
+  return !!userId && (entry.authorId === userId || currentLeadId === userId);
 }
