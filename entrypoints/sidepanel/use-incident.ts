@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useStorageItem } from '../../components/use-storage-item';
+import { namesFromLog } from '../../lib/export/incident-record';
 import type { DomainContext } from '../../lib/incidents/context';
 import { readIncidentNumber } from '../../lib/incidents/numbers';
 import { readTimeline } from '../../lib/incidents/queries';
@@ -22,10 +23,7 @@ export function useIncident(ctx: DomainContext, incidentId: string) {
   const number = useLiveQuery(() => readIncidentNumber(ctx.db, incidentId), [incidentId]);
   const members = useStorageItem(teamRecordItem, { read: teamMembersOf, initial: [] }).filter((m) => !m.former);
   // Names from this incident's own log (leads carry theirs) and the team: no scan of every incident.
-  const names = new Map<string, string>([
-    ...(events ?? []).flatMap((e) => (e.kind === 'declared' || e.kind === 'lead_changed' ? [[e.body.leadId, e.body.leadName] as const] : [])),
-    ...members.map((m) => [m.id, m.name] as const),
-  ]);
+  const names = new Map<string, string>([...namesFromLog(events ?? []), ...members.map((m) => [m.id, m.name] as const)]);
   const me = { id: ctx.actor.userId, name: ctx.actor.displayName };
   /** A name for a report: mine as it is, a teammate's, or "A teammate". */
   const authorName = (id: string) => (id === me.id ? me.name : (names.get(id) ?? 'A teammate'));
