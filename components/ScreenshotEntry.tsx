@@ -1,5 +1,5 @@
 import type { ScreenshotEvent } from '../lib/model/event';
-import { SCREENSHOT_SOURCE_LABEL } from '../lib/model/labels';
+import { screenshotLabel } from '../lib/model/labels';
 import { NetworkRequests } from './NetworkRequests';
 import { SafeLink } from './SafeLink';
 
@@ -19,8 +19,8 @@ export function ScreenshotEntry({
   original?: ScreenshotEvent | undefined;
   annotatedBy?: string | undefined;
 }) {
-  const { pageTitle, pageUrl, thumbnail, width, height } = e.body;
-  const label = `${SCREENSHOT_SOURCE_LABEL[e.body.source]}${pageTitle ? ` of ${pageTitle}` : ''}`;
+  const { pageUrl, thumbnail, width, height } = e.body;
+  const label = screenshotLabel(e.body);
   return (
     <figure className="shot">
       <button type="button" className="shot-open" onClick={() => onOpen?.(e)} aria-label={`Open ${label.toLowerCase()}`}>

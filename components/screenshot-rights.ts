@@ -1,11 +1,11 @@
-import { screenshotRights } from '../lib/incidents/screenshot-family';
+import { screenshotRights, type RemovalScope } from '../lib/incidents/screenshot-family';
 import type { IncidentEvent } from '../lib/model/event';
 import type { Incident } from '../lib/model/incident';
 
 /** What the screenshot viewer may offer, and, where it may not, who can: said plainly, by name. */
 export interface ViewerRights {
   /** Remove (and redact) the screenshot with its annotated copies, only this person's own copy, or nothing. */
-  scope: 'family' | 'copy' | 'none';
+  scope: RemovalScope;
   /** How many annotated copies go with a removal of the whole screenshot. */
   copies: number;
   /** Who can do what this person cannot; null when they can do everything. */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useScreenshotImage } from '../../components/use-screenshot-image';
 import type { IncidentDatabase } from '../../lib/db/database';
 import type { ScreenshotEvent } from '../../lib/model/event';
-import { SCREENSHOT_SOURCE_LABEL } from '../../lib/model/labels';
+import { screenshotLabel } from '../../lib/model/labels';
 import { SafeLink } from '../../components/SafeLink';
 import { NetworkRequests } from '../../components/NetworkRequests';
 
@@ -22,8 +22,8 @@ type Props = {
  * height, so images arriving later do not move the text.
  */
 export function ReportScreenshot({ db, event, annotatedBy, load, onSettled }: Props) {
-  const { pageTitle, pageUrl, width, height, network } = event.body;
-  const label = `${SCREENSHOT_SOURCE_LABEL[event.body.source]}${pageTitle ? ` of ${pageTitle}` : ''}`;
+  const { pageUrl, width, height, network } = event.body;
+  const label = screenshotLabel(event.body);
   return (
     <figure className="report-shot">
       {load ? <FullImage db={db} event={event} label={label} onSettled={onSettled} /> : <Reserved width={width} height={height} />}

@@ -57,3 +57,8 @@ export const SCREENSHOT_SOURCE_LABEL: Record<ScreenshotEvent['body']['source'], 
   pasted: 'Pasted image',
   redacted_copy: 'Redacted screenshot',
 };
+
+/** A screenshot's caption as the timeline and the report show it: "Full page of Checkout". */
+export function screenshotLabel({ source, pageTitle }: Pick<ScreenshotEvent['body'], 'source' | 'pageTitle'>): string {
+  return `${SCREENSHOT_SOURCE_LABEL[source]}${pageTitle ? ` of ${pageTitle}` : ''}`;
+}
