@@ -72,6 +72,10 @@ async function listen(supabase: SupabaseClient, teamId: string) {
       else if (status !== 'CLOSED') reject(new Error(`${status}: ${error?.message}`));
     });
   });
+  // Realtime answers SUBSCRIBED once the channel is joined, but delivers changes only after its
+  // "Subscribed to PostgreSQL" system message (as the stand-in reproduces: realtime-channel.ts);
+  // a push in between is never delivered to this listener. Under CI load one was missed so.
+  await until(() => system.some((m) => m.message === 'Subscribed to PostgreSQL'));
   return { channel, received, system };
 }
 
