@@ -73,6 +73,13 @@ export default defineConfig({
     // access: asked for, with the reason shown, when someone saves a webhook.
     optional_host_permissions: ['https://hooks.slack.com/*'],
     ...(e2e ? { host_permissions: ['<all_urls>'] } : {}),
+    // Settings an admin deploys (lib/settings/managed-settings.ts). Chromium
+    // validates the `3rdparty` extension policy against this schema and exposes
+    // it in storage.managed
+    // (https://developer.chrome.com/docs/extensions/reference/manifest/storage).
+    // Firefox has no such key: it reads policies.json's `3rdparty.Extensions`
+    // without a schema (https://mozilla.github.io/policy-templates/#3rdparty).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     action: { default_title: 'Declare or open an incident' },
     commands: {
       _execute_action: {
