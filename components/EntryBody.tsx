@@ -78,6 +78,16 @@ export function EntryBody({
           {e.body.done ? 'Completed' : 'Reopened'} the follow-up: {followUpText.get(e.body.followUpId) ?? '(removed)'}
         </p>
       );
+    case 'follow_up_linked': {
+      const text = followUpText.get(e.body.followUpId) ?? '(removed)';
+      return e.body.url ? (
+        <p className="text">
+          Linked the follow-up {text} to <SafeLink href={e.body.url}>{e.body.url}</SafeLink>
+        </p>
+      ) : (
+        <p className="text">Unlinked the follow-up: {text}</p>
+      );
+    }
     case 'feedback':
       return <p className="text">Feedback: {e.body.text}</p>;
     case 'screenshot':

@@ -1,3 +1,4 @@
+import { SafeLink } from '../../components/SafeLink';
 import type { IncidentReport } from '../../lib/report/report-model';
 
 /** Follow-ups in two lists, open first: what is left to do is what a hand-over is for. */
@@ -21,6 +22,12 @@ export function ReportFollowUps({ followUps: { open, done } }: { followUps: Inci
                 {items.map((f) => (
                   <li key={f.id} className="text">
                     {box} {f.text}
+                    {f.link && (
+                      <>
+                        {' · '}
+                        <SafeLink href={f.link}>{f.link}</SafeLink>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

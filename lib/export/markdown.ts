@@ -55,7 +55,7 @@ export function renderIncidentMarkdown(
   if (incident.summary) out.push(escapeMarkdown(incident.summary).split('\n').join('  \n'));
   if (incident.sourceUrl) out.push(`Source: ${markdownLink(incident.sourceUrl)}`);
   if (incident.followUps.length) {
-    out.push('## Follow-ups', incident.followUps.map((f) => `- [${f.done ? 'x' : ' '}] ${itemText(f.text)}`).join('\n'));
+    out.push('## Follow-ups', incident.followUps.map((f) => `- [${f.done ? 'x' : ' '}] ${itemText(f.text)}${f.link ? ` (${markdownLink(f.link)})` : ''}`).join('\n'));
   }
   const items = timelineEntries(events).flatMap(({ event: e, original }) => {
     let text = entry(e, followUpText);
@@ -110,6 +110,11 @@ function entry(e: IncidentEvent, followUpText: Map<string, string>): string | nu
     case 'follow_up_done': {
       const text = followUpText.get(e.body.followUpId);
       return `${e.body.done ? 'Completed' : 'Reopened'} the follow-up: ${text === undefined ? '(removed)' : itemText(text)}`;
+    }
+    case 'follow_up_linked': {
+      const text = followUpText.get(e.body.followUpId);
+      const name = text === undefined ? '(removed)' : itemText(text);
+      return e.body.url ? `Linked the follow-up ${name} to ${markdownLink(e.body.url)}` : `Unlinked the follow-up: ${name}`;
     }
     case 'feedback':
       return `Feedback: ${itemText(e.body.text)}`;

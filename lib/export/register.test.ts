@@ -9,10 +9,11 @@ import {
   setFollowUpDone,
 } from '../incidents/operations';
 import { incidentNumbers } from '../db/meta-items';
+import { linkFollowUp } from '../incidents/follow-up-links';
 import { incidentRegister } from './register';
 
 const HEADER =
-  'ref,title,severity,lead,declared,resolved,time to resolve,outcome,follow-ups open,follow-ups done,customer updates';
+  'ref,title,severity,lead,declared,resolved,time to resolve,outcome,follow-ups open,follow-ups done,follow-up links,customer updates';
 
 describe('incidentRegister', () => {
   it('writes only the header when there are no incidents', async () => {
@@ -26,7 +27,9 @@ describe('incidentRegister', () => {
     const second = await declareIncident(ctx, { title: 'Slow search, EU only' });
     ctx.advance(30_000);
     const withFollowUps = await addFollowUp(ctx, first.id, 'Alert on pool exhaustion');
-    await addFollowUp(ctx, first.id, 'Load test checkout');
+    const both = await addFollowUp(ctx, first.id, 'Load test checkout');
+    await linkFollowUp(ctx, first.id, both.followUps[0]!.id, 'https://github.com/acme/web/issues/41');
+    await linkFollowUp(ctx, first.id, both.followUps[1]!.id, 'https://acme.atlassian.net/browse/OPS-7');
     await setFollowUpDone(ctx, first.id, withFollowUps.followUps[0]!.id, true);
     await changeLead(ctx, first.id, { id: '0190a000-0000-7000-8000-000000000002', name: 'Lawrence' });
     for (const channel of ['email', 'status_page'] as const) {
@@ -39,8 +42,8 @@ describe('incidentRegister', () => {
     const lines = (await incidentRegister(ctx.db)).split('\r\n');
     expect(lines).toEqual([
       HEADER,
-      'INC-12,Checkout 500s,major,Lawrence,2026-11-26T09:00:00Z,2026-11-26T10:06:19Z,66,fixed,1,1,2',
-      `${second.id.replace(/-/g, '').slice(-8)},"Slow search, EU only",minor,Sophie,2026-11-26T10:05:20Z,,,,0,0,0`,
+      'INC-12,Checkout 500s,major,Lawrence,2026-11-26T09:00:00Z,2026-11-26T10:06:19Z,66,fixed,1,1,https://github.com/acme/web/issues/41 https://acme.atlassian.net/browse/OPS-7,2',
+      `${second.id.replace(/-/g, '').slice(-8)},"Slow search, EU only",minor,Sophie,2026-11-26T10:05:20Z,,,,0,0,,0`,
       '',
     ]);
   });

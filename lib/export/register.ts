@@ -15,6 +15,7 @@ export const REGISTER_COLUMNS = [
   'outcome',
   'follow-ups open',
   'follow-ups done',
+  'follow-up links',
   'customer updates',
 ] as const;
 
@@ -22,7 +23,8 @@ export const REGISTER_COLUMNS = [
  * The incident register an auditor asks for (SOC 2 CC7.4/CC7.5, ISO 27001
  * A.5.24–A.5.28): one row per incident on this device, oldest declared first.
  * Times are ISO 8601 in UTC; "time to resolve" is whole minutes, empty while
- * the incident is active. Every text cell is guarded against formula
+ * the incident is active. "follow-up links" lists the tracker issues linked
+ * to its follow-ups (lib/trackers/), space-separated (a URL holds no space). Every text cell is guarded against formula
  * injection by the CSV writer.
  */
 export async function incidentRegister(db: IncidentDatabase): Promise<string> {
@@ -42,6 +44,7 @@ export async function incidentRegister(db: IncidentDatabase): Promise<string> {
       i.outcome ?? '',
       i.followUps.length - done,
       done,
+      i.followUps.flatMap((f) => (f.link ? [f.link] : [])).join(' '),
       i.customerUpdateCount,
     ];
   });

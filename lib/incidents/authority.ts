@@ -21,6 +21,12 @@ import { compareEvents } from '../model/order';
  *   same incident: a teammate may annotate my screenshot, but whoever may
  *   remove the original may remove what was drawn from it
  *   (supabase/migrations/20261201000000_annotated_copies.sql).
+ * - A follow-up's tracker link (`follow_up_linked`) may be set, replaced or
+ *   cleared by anyone in the team, as anyone may tick a follow-up off: it
+ *   points at work, it rewrites nobody's words. The latest by (hlc, id) wins
+ *   (./fold.ts). The server checks only its shape (https, a plain host, no
+ *   spaces: supabase/migrations/20261202000000_follow_up_links.sql), as the
+ *   model does (lib/model/incident-fields.ts, trackerLinkSchema).
  */
 
 type Envelope = Pick<IncidentEvent, 'id' | 'incidentId' | 'authorId' | 'hlc'>;

@@ -105,6 +105,14 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
         if (item) item.done = e.body.done;
         break;
       }
+      case 'follow_up_linked': {
+        // Anyone in the team may link, as anyone may tick a follow-up off
+        // (./authority.ts). A link naming no follow-up of this incident changes nothing.
+        const item = followUps.get(e.body.followUpId);
+        if (item && e.body.url) item.link = e.body.url;
+        else if (item) delete item.link;
+        break;
+      }
       case 'screenshot':
         incident.screenshotCount += 1;
         break;

@@ -12,6 +12,7 @@ import {
   severitySchema,
   summarySchema,
   titleSchema,
+  trackerLinkSchema,
 } from './incident-fields';
 
 const lead = { leadId: idSchema, leadName: personNameSchema };
@@ -85,6 +86,8 @@ const bodies = {
     ownerId: idSchema.optional(),
   }),
   follow_up_done: z.object({ followUpId: idSchema, done: z.boolean() }),
+  /** The follow-up's issue in a tracker (Linear, GitHub, Jira); null clears it. Latest by clock wins. */
+  follow_up_linked: z.object({ followUpId: idSchema, url: trackerLinkSchema.nullable() }),
   feedback: z.object({ text: noteTextSchema }),
   screenshot: screenshotBodySchema,
   /** Hides an entry (a screenshot) everywhere; its image and thumbnail are scrubbed, not kept. */

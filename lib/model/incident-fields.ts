@@ -70,5 +70,21 @@ export const httpUrlSchema = z
     }
   }, 'Only http and https links are kept.');
 
+/**
+ * A follow-up's tracker issue (\`follow_up_linked\`): https only, a plain host
+ * name (no user info), at most 2,048 characters, no spaces or control
+ * characters. The server checks the same pattern
+ * (supabase/migrations/20261202000000_follow_up_links.sql), so an event one
+ * accepts the other does too. Which trackers' shapes a person may paste is
+ * judged at the input (lib/trackers/link-url.ts), not here: a teammate's
+ * configured Jira site may be a custom domain this device does not know.
+ */
+export const TRACKER_LINK_PATTERN = /^https:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\s\u0000-\u001f\u007f-\u009f]*)?$/;
+export const TRACKER_LINK_MAX = 2_048;
+export const trackerLinkSchema = z
+  .string()
+  .max(TRACKER_LINK_MAX, `Keep the link to ${TRACKER_LINK_MAX.toLocaleString('en')} characters or fewer.`)
+  .regex(TRACKER_LINK_PATTERN, 'Only https links to a tracker issue are kept.');
+
 export const idSchema = z.uuid();
 export const isoDateSchema = z.iso.datetime({ offset: true });

@@ -7,6 +7,8 @@ export const followUpSchema = z.object({
   ownerId: idSchema.optional(),
   done: z.boolean(),
   addedAt: isoDateSchema,
+  /** Its tracker issue (the latest \`follow_up_linked\`); absent when none or cleared. */
+  link: z.string().optional(),
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 

@@ -21,6 +21,7 @@ const bodies: { [K in EventKind]: EventBody<K> } = {
   customer_update: { channel: 'status_page', text: 'We are investigating.' },
   follow_up_added: { followUpId: '0190a000-0000-7000-8000-0000000000c1', text: 'Add an alert' },
   follow_up_done: { followUpId: '0190a000-0000-7000-8000-0000000000c1', done: true },
+  follow_up_linked: { followUpId: '0190a000-0000-7000-8000-0000000000c1', url: 'https://github.com/acme/web/issues/42' },
   feedback: { text: 'Good call to roll back.' },
   screenshot: {
     blobId: '0190a000-0000-7000-8000-0000000000d1',

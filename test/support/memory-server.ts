@@ -1,5 +1,6 @@
 import type { EventRow, PushOutcome, SyncTransport } from '../../lib/sync/transport';
 import { TransientSyncError } from '../../lib/sync/transport';
+import { TRACKER_LINK_MAX, TRACKER_LINK_PATTERN } from '../../lib/model/incident-fields';
 
 /**
  * An in-memory model of the server contract (push_events / pull_events /
@@ -7,6 +8,18 @@ import { TransientSyncError } from '../../lib/sync/transport';
  * exercised against PostgreSQL through the Supabase stand-in (test/db/).
  */
 const DAY_MS = 24 * 3_600_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** follow_up_link_rejection() (supabase/migrations/*_follow_up_links.sql): anyone in the team may link; the URL must be https. */
+function linkRefusal(body: { followUpId?: unknown; url?: unknown }): string | null {
+  if (typeof body.followUpId !== 'string' || !UUID.test(body.followUpId)) return 'followUpId is not a UUID';
+  if (body.url === null || body.url === undefined) return null;
+  if (typeof body.url !== 'string') return 'url is not a string';
+  if (body.url.length > TRACKER_LINK_MAX) return 'url is longer than 2,048 characters';
+  if (!TRACKER_LINK_PATTERN.test(body.url)) return 'url is not an https link to a tracker issue';
+  return null;
+}
 
 export class MemoryServer {
   rows: (EventRow & { server_seq: number; redacted_at: string | null })[] = [];
@@ -33,6 +46,7 @@ export class MemoryServer {
     if (r.author_id !== userId) return 'author_id is not the signed-in user';
     if (Number(r.hlc.slice(0, 15)) > this.now() + DAY_MS) return 'clock more than a day ahead of the server';
     if (r.kind === 'declared' && r.id !== r.incident_id) return 'an incident has exactly one declared event, whose id is the incident id';
+    if (r.kind === 'follow_up_linked') return linkRefusal(r.body as { followUpId?: unknown; url?: unknown });
     if (r.kind !== 'redacted') return null;
     const targetId = (r.body as { eventId?: string }).eventId;
     const target = this.rows.find((x) => x.id === targetId);
