@@ -66,6 +66,9 @@ export default defineConfig({
       'unlimitedStorage',
       'scripting',
       'contextMenus',
+      // identity: launchWebAuthFlow for "Continue with GitHub/Google" (lib/browser/web-auth.ts). No host access,
+      // no install warning: https://developer.chrome.com/docs/extensions/reference/api/identity
+      'identity',
       'alarms',
       'notifications',
     ],

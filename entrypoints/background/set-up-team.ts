@@ -1,6 +1,10 @@
+import { browser } from 'wxt/browser';
+import { webAuth } from '../../lib/browser/web-auth';
 import { getDb } from '../../lib/db';
 import { loadProfile, profileItem } from '../../lib/profile/profile';
+import { fetchAuthSettings } from '../../lib/supabase/auth-settings';
 import { connectionItem, parseConnection } from '../../lib/supabase/connection';
+import { signInWithProvider } from '../../lib/supabase/oauth';
 import { accountItem, legacyTeamIdItem, loadTeam, teamItem } from '../../lib/supabase/team';
 import { adoptIdentity, shareIncident } from '../../lib/sync/identity';
 import { supabaseTransport } from '../../lib/sync/supabase-transport';
@@ -80,6 +84,17 @@ export function setUpTeam(): void {
     if (error) throw new Error(error.message);
     return signedIn(data.user);
   });
+  handle('signInWithProvider', async ({ provider }) => {
+    const connection = await connectionItem.getValue();
+    const client = await requireClient();
+    if (!connection) throw new Error('Connect a Supabase project first (Options → Team).');
+    const user = await signInWithProvider(
+      { auth: client.auth, webAuth: webAuth(browser), projectUrl: connection.url, settings: () => fetchAuthSettings(connection) },
+      provider,
+    );
+    return signedIn(user);
+  });
+  handle('oauthRedirectUrl', async () => ({ url: webAuth(browser).redirectUrl() }));
   handle('signOut', async () => {
     await (await requireClient()).auth.signOut();
     await accountItem.setValue(null);

@@ -31,6 +31,8 @@ export interface ProtocolMap {
   signUp: SignedIn | { confirmEmail: true };
   sendSignInCode: { sent: true };
   verifySignInCode: SignedIn;
+  signInWithProvider: SignedIn;
+  oauthRedirectUrl: { url: string };
   signOut: void;
   createTeam: Team | null;
   joinTeam: Team | null;

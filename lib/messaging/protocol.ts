@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { teamNameSchema } from '../model/incident-fields';
+import { oauthProviderSchema } from '../supabase/oauth-provider';
 
 /**
  * The one protocol between extension contexts. Pages write IndexedDB directly
@@ -37,6 +38,10 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('signUp'), email, password }),
   z.object({ type: z.literal('sendSignInCode'), email }),
   z.object({ type: z.literal('verifySignInCode'), email, code: z.string().trim().regex(/^\d{6,10}$/, 'Enter the code from the email.') }),
+  /** "Continue with GitHub/Google": opens the browser's sign-in window (lib/supabase/oauth.ts). */
+  z.object({ type: z.literal('signInWithProvider'), provider: oauthProviderSchema }),
+  /** This browser's OAuth redirect URL, for the options page to show (Supabase must allow it). */
+  z.object({ type: z.literal('oauthRedirectUrl') }),
   z.object({ type: z.literal('signOut') }),
   z.object({ type: z.literal('createTeam'), name: teamNameSchema }),
   z.object({ type: z.literal('joinTeam'), code: z.string().trim().min(4, 'Enter the invite code.').max(40) }),

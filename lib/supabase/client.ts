@@ -5,7 +5,8 @@ import { chromeAuthStorage, type KeyValueArea } from './auth-storage';
 /**
  * The one Supabase client, created in the background only (never bundled into
  * the popup or side panel). Sessions persist in chrome.storage and refresh
- * themselves; no URL detection (there is no OAuth redirect in an extension).
+ * themselves. No URL detection: the OAuth redirect never loads a page here; the
+ * web-auth window hands it to lib/supabase/oauth.ts, which exchanges the code.
  */
 export function createTeamClient(connection: Connection, area: KeyValueArea, { timeoutMs = 30_000 } = {}): SupabaseClient {
   return createClient(connection.url, connection.anonKey, {
@@ -18,6 +19,13 @@ export function createTeamClient(connection: Connection, area: KeyValueArea, { t
       persistSession: true,
       autoRefreshToken: true,
       detectSessionInUrl: false,
+      // PKCE for "Continue with GitHub/Google": signInWithOAuth stores a code
+      // verifier in this storage and exchangeCodeForSession sends it
+      // (https://supabase.com/docs/guides/auth/sessions/pkce-flow). Password and
+      // one-time-code sign-in do not use it: auth-js's signInWithPassword and
+      // verifyOtp post straight to /token and /verify whatever the flow type
+      // (node_modules/@supabase/auth-js, GoTrueClient.js, 2.119.1).
+      flowType: 'pkce',
     },
     realtime: { params: { eventsPerSecond: 5 } },
   });

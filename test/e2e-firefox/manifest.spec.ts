@@ -28,6 +28,12 @@ describe('the Firefox manifest', () => {
     expect(consent.optional).toEqual(expect.arrayContaining([...SENT_TO_TEAM, ...SENT_TO_SLACK]));
   });
 
+  it('asks for identity (the GitHub/Google sign-in window), which is no host access', () => {
+    const m = manifest(FIREFOX_EXTENSION_DIR);
+    expect(m.permissions).toContain('identity');
+    expect(m.host_permissions ?? []).toEqual([]);
+  });
+
   it('has the sidebar instead of the side panel, and the same permissions otherwise', () => {
     const m = manifest(FIREFOX_EXTENSION_DIR);
     expect(m.sidebar_action.default_panel).toBe('sidepanel.html');

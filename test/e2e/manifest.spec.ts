@@ -15,6 +15,13 @@ describe('manifest', () => {
     expect(m.permissions).not.toContain('<all_urls>');
   });
 
+  it('asks for identity (the GitHub/Google sign-in window), which is no host access', () => {
+    const m = manifest(PRODUCTION_EXTENSION_DIR);
+    expect(m.permissions).toContain('identity');
+    expect(m.host_permissions ?? []).toEqual([]);
+    expect(m.optional_permissions ?? []).not.toContain('identity');
+  });
+
   it('adds host access only in the end-to-end build (automation never grants activeTab)', () => {
     expect(manifest(E2E_EXTENSION_DIR).host_permissions).toEqual(['<all_urls>']);
   });

@@ -1,10 +1,13 @@
 import pg from 'pg';
 import { authError, authJwtMessage } from './auth-errors.ts';
+import type { FlowStateStore } from './flow-states.ts';
+import { authorize, pkceGrant, settings, type OAuthContext } from './oauth.ts';
+import type { OAuthConfig } from './oauth-config.ts';
 import type { JwtService } from './jwt.ts';
 import type { Mailbox } from './mailbox.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { bearer, empty, json, jsonBody, type Reply, type StandinRequest } from './reply.ts';
-import type { Session, SessionStore } from './sessions.ts';
+import type { Session, SessionStore, SignInMethod } from './sessions.ts';
 import type { UserDirectory, UserRow } from './users.ts';
 
 export interface AuthContext {
@@ -15,6 +18,9 @@ export interface AuthContext {
   /** The `iss` claim GoTrue puts in access tokens: `<project url>/auth/v1`. */
   issuer: string;
   accessTokenTtlSeconds: number;
+  /** Sign in with GitHub / Google (oauth.ts). */
+  oauth: OAuthConfig;
+  flowStates: FlowStateStore;
 }
 
 type Body = Record<string, unknown>;
@@ -25,12 +31,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * `/auth/v1/*`: the GoTrue endpoints auth-js calls for email + password and
- * email one-time-code sign-in (https://github.com/supabase/auth#endpoints).
+ * email one-time-code sign-in (https://github.com/supabase/auth#endpoints),
+ * and sign-in with GitHub / Google through PKCE (oauth.ts).
  */
 export async function handleAuth(context: AuthContext, request: StandinRequest): Promise<Reply> {
   const route = `${request.method} ${request.url.pathname.replace(/^\/auth\/v1/, '')}`;
   if (route === 'GET /user') return getUser(context, request);
   if (route === 'POST /logout') return logout(context, request);
+  if (route === 'GET /authorize') return authorize(oauthContext(context), request);
+  if (route === 'GET /settings') return settings(oauthContext(context));
 
   let body: Body;
   try {
@@ -84,6 +93,7 @@ async function token(context: AuthContext, request: StandinRequest, body: Body):
     }
     return json(200, await startSession(context, user, 'password'));
   }
+  if (grant === 'pkce') return pkceGrant(oauthContext(context), request, body);
   if (grant === 'refresh_token') {
     const used = context.sessions.useRefreshToken(text(body.refresh_token));
     if (!used.ok) {
@@ -163,7 +173,16 @@ async function authenticate(
   return { user, session };
 }
 
-async function startSession(context: AuthContext, user: UserRow, method: 'password' | 'otp') {
+function oauthContext(context: AuthContext): OAuthContext {
+  return {
+    config: context.oauth,
+    flowStates: context.flowStates,
+    users: context.users,
+    startSession: (user) => startSession(context, user, 'oauth'),
+  };
+}
+
+async function startSession(context: AuthContext, user: UserRow, method: SignInMethod) {
   context.users.recordSignIn(user.id);
   return sessionJson(context, user, context.sessions.create(user.id, method));
 }

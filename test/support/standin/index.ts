@@ -8,3 +8,4 @@ export { startStandin } from './server.ts';
 export { FaultInjector, type Fault, type FaultKind, type FaultPlan } from './faults.ts';
 export { DEFAULT_JWT_SECRET } from './jwt.ts';
 export type { RequestLogEntry, Standin, StandinOptions } from './types.ts';
+export { defaultOAuthConfig, type OAuthConfig, type ProviderAccount, type StandinProvider } from './oauth-config.ts';

@@ -6,6 +6,8 @@ import { handleAuth, type AuthContext } from './auth.ts';
 import { BlobStore } from './blob-store.ts';
 import { gatewayErrors, injectedError } from './errors.ts';
 import { FaultInjector, type Fault } from './faults.ts';
+import { FlowStateStore } from './flow-states.ts';
+import { defaultOAuthConfig } from './oauth-config.ts';
 import { CORS_HEADERS, checkApiKey, forwardedAuthorization, preflightHeaders, type ProjectKeys } from './gateway.ts';
 import { DEFAULT_JWT_SECRET, DEFAULT_PUBLISHABLE_KEY, DEFAULT_SECRET_KEY, JwtService } from './jwt.ts';
 import { Mailbox } from './mailbox.ts';
@@ -49,12 +51,17 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     jwt,
     issuer: `${url}/auth/v1`,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+    oauth: defaultOAuthConfig(),
+    flowStates: new FlowStateStore(),
   };
   const rest = { pool: pools.rest, jwt, roleSettings: await loadRoleSettings(pools.rest) };
   const storage = { pool: pools.storage, jwt, blobs };
 
   async function route(request: StandinRequest): Promise<Reply> {
-    const refused = checkApiKey(request, keys);
+    // Kong's open auth routes need no apikey: a browser window opens /authorize
+    // (supabase/supabase docker/volumes/api/kong.yml, `auth-v1-open-authorize`).
+    const open = request.method === 'GET' && request.url.pathname === '/auth/v1/authorize';
+    const refused = open ? undefined : checkApiKey(request, keys);
     if (refused) return refused;
     const authorization = forwardedAuthorization(request, keys);
     request = { ...request, headers: { ...request.headers, authorization } };
@@ -136,6 +143,8 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     requests,
     realtimeDelivered: realtime.delivered,
     mailbox: (email) => auth.mailbox.codes(email),
+    oauth: auth.oauth,
+    flowStates: auth.flowStates,
     createUser: async (email, password) => (await users.create(email, await hashPassword(password), {})).id,
     expireAccessTokens: () => jwt.expireIssuedAccessTokens(),
     stop: async () => {

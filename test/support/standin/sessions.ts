@@ -1,10 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
+/** GoTrue's `amr` methods the stand-in issues (internal/models/factor.go `AuthenticationMethod.String`; a provider sign-in is `oauth`). */
+export type SignInMethod = 'password' | 'otp' | 'oauth';
+
 export interface Session {
   id: string;
   userId: string;
   /** GoTrue's `amr` claim: how the session was authenticated. */
-  amr: { method: 'password' | 'otp'; timestamp: number }[];
+  amr: { method: SignInMethod; timestamp: number }[];
 }
 
 export type RefreshResult =
@@ -22,7 +25,7 @@ export class SessionStore {
   private readonly sessions = new Map<string, Session>();
   private readonly refreshTokens = new Map<string, { sessionId: string; used: boolean }>();
 
-  create(userId: string, method: 'password' | 'otp'): Session {
+  create(userId: string, method: SignInMethod): Session {
     const session: Session = { id: randomUUID(), userId, amr: [{ method, timestamp: Math.floor(Date.now() / 1000) }] };
     this.sessions.set(session.id, session);
     return session;

@@ -1,4 +1,6 @@
 import type { FaultInjector, FaultKind } from './faults.ts';
+import type { FlowStateStore } from './flow-states.ts';
+import type { OAuthConfig } from './oauth-config.ts';
 
 export interface StandinOptions {
   /** The superuser (`supabase_admin`), as Realtime logs in; also every service's login when `roleUrls` is absent. */
@@ -40,6 +42,13 @@ export interface Standin {
   faults: FaultInjector;
   /** One-time codes "sent" by `/auth/v1/otp` to this address, newest last. */
   mailbox(email: string): string[];
+  /**
+   * Sign in with GitHub / Google: the project's provider switches, Site URL and
+   * redirect allow list, and how the simulated provider answers. Change it between sign-ins.
+   */
+  oauth: OAuthConfig;
+  /** GoTrue's PKCE flow states; `ageMs` ages them all (expiry tests). */
+  flowStates: FlowStateStore;
   /** Creates a confirmed user with a password; returns its id. */
   createUser(email: string, password: string): Promise<string>;
   /** Every access token issued so far is now rejected as expired; refresh tokens still work. */
