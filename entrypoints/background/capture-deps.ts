@@ -8,7 +8,7 @@ import type { Rect } from '../../lib/capture/mask-geometry';
 import { PROBE_LIMITS } from '../../lib/capture/network-judge';
 import { probeResourceTiming } from '../../lib/capture/resource-timing-probe';
 import { NETWORK_PROBE_MEASURE, NETWORK_READ_MEASURE } from '../../lib/perf/marks';
-import { loadCaptureSettings } from '../../lib/settings/capture-settings';
+import { loadEffectiveCaptureSettings } from '../../lib/settings/effective-capture-settings';
 
 // Built by WXT from entrypoints/*.content.ts (registration: 'runtime'): not in
 // the manifest, injected only when a capture needs them.
@@ -147,7 +147,8 @@ export const captureDeps: CaptureDeps = {
   page,
   // Chrome's "Allow access to file URLs" switch; Firefox has none (it always answers false) and capturable.ts ignores it there.
   fileAccess: () => browser.extension.isAllowedFileSchemeAccess(),
-  settings: loadCaptureSettings,
+  // The organisation's mask selectors and the person's own, together.
+  settings: () => loadEffectiveCaptureSettings(),
   queue: createCaptureQueue(),
   image: { decode: decodeDataUrl, encode: encodeScreenshot },
 };

@@ -3,6 +3,7 @@ import { setUpRouter } from './router';
 import { setUpBadge } from './set-up-badge';
 import { onCaptureCommand, setUpCapture } from './set-up-capture';
 import { onMenuClick, setUpContextMenus } from './set-up-context-menus';
+import { setUpManaged } from './set-up-managed';
 import { setUpNotifications } from './set-up-notifications';
 import { postPendingToSlack, setUpSlack } from './set-up-slack';
 import { runSync, setUpSync } from './set-up-sync';
@@ -16,6 +17,7 @@ export default defineBackground(() => {
   setUpCapture();
   setUpContextMenus();
   setUpTeam();
+  setUpManaged();
   setUpSync();
   setUpNotifications();
   setUpSlack();

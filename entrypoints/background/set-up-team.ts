@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { webAuth } from '../../lib/browser/web-auth';
 import { getDb } from '../../lib/db';
 import { loadProfile, profileItem } from '../../lib/profile/profile';
+import { loadManagedSettings } from '../../lib/settings/managed-settings';
 import { fetchAuthSettings } from '../../lib/supabase/auth-settings';
 import { connectionItem, parseConnection } from '../../lib/supabase/connection';
 import { signInWithProvider } from '../../lib/supabase/oauth';
@@ -15,6 +16,7 @@ import { refreshTeam } from '../../lib/team/refresh-team';
 import { adoptSignedInUser, type SignInDeps } from '../../lib/team/sign-in';
 import type { User } from '@supabase/supabase-js';
 import { handle } from './router';
+import { joinManagedTeamAfterSignIn } from './set-up-managed';
 import { runSync } from './set-up-sync';
 import { requireClient, teamDeps } from './team-client';
 
@@ -34,9 +36,13 @@ async function signedIn(user: User | null) {
     adoptIdentity: (from, to) => adoptIdentity(getDb(), from, to),
   };
   const result = await adoptSignedInUser(deps, user);
+  // A device set up by an organisation's policy joins its team on the first sign-in.
+  const team = result.team ?? (await joinManagedTeamAfterSignIn());
   void runSync({ force: true });
-  return result;
+  return { ...result, team };
 }
+
+const SET_BY_ORGANISATION = 'Your organisation set this project (Options shows it as “Set by your organisation”); it cannot be changed or disconnected here.';
 
 /** Every handler asks lib/team with the current client; each answer is what the Team section shows. */
 const withTeam = async () => teamDeps(await requireClient());
@@ -44,6 +50,7 @@ const withTeam = async () => teamDeps(await requireClient());
 export function setUpTeam(): void {
   void legacyTeamIdItem.removeValue(); // the id is read from `local:team` now (lib/supabase/team-id.ts)
   handle('connectProject', async ({ url, anonKey }) => {
+    if ((await loadManagedSettings())?.connection) throw new Error(SET_BY_ORGANISATION);
     const parsed = parseConnection(url, anonKey);
     if (!parsed.ok) throw new Error(parsed.error);
     try {
@@ -59,6 +66,7 @@ export function setUpTeam(): void {
     return { url: parsed.connection.url };
   });
   handle('disconnectProject', async () => {
+    if ((await loadManagedSettings())?.connection) throw new Error(SET_BY_ORGANISATION);
     const client = await requireClient().catch(() => null);
     await client?.auth.signOut({ scope: 'local' }).catch(() => undefined);
     await Promise.all([connectionItem.setValue(null), accountItem.setValue(null), teamItem.setValue(null)]);

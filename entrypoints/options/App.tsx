@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { NameForm, ProfileGate } from '../../components/ProfileGate';
 import { CaptureSettingsForm } from './CaptureSettingsForm';
 import { ExportImport } from './export/ExportImport';
+import { ManagedPolicyProblems } from './ManagedPolicyProblems';
 import { StorageUsage } from './StorageUsage';
 import { TeamSettings } from './team/TeamSettings';
 import { RunningSettings } from './RunningSettings';
@@ -12,6 +13,7 @@ export function App({ db }: { db: IncidentDatabase }) {
   return (
     <main style={{ maxWidth: 560, margin: '24px auto', padding: '0 16px' }} className="stack">
       <h1>Incident Capture settings</h1>
+      <ManagedPolicyProblems />
       <ProfileGate>{(profile) => <Profile name={profile.displayName} />}</ProfileGate>
       <TeamSettings db={db} />
       <RunningSettings db={db} />

@@ -5,6 +5,8 @@ import {
   parseMaskSelectors,
   saveCaptureSettings,
 } from '../../lib/settings/capture-settings';
+import { SetByOrganisation } from './SetByOrganisation';
+import { useManagedPolicy } from './use-managed-policy';
 
 /** Uses this page's own CSS parser: what it refuses, the capture helpers would too. */
 function isValidSelector(selector: string): boolean {
@@ -20,6 +22,7 @@ export function CaptureSettingsForm() {
   const [text, setText] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const id = useId();
+  const managed = useManagedPolicy()?.settings?.maskSelectors ?? [];
   useEffect(() => {
     void loadCaptureSettings().then((s) => setText(s.maskSelectors.join('\n')));
     return captureSettingsItem.watch(() => void loadCaptureSettings().then((s) => setText(s.maskSelectors.join('\n'))));
@@ -44,6 +47,21 @@ export function CaptureSettingsForm() {
         Before every screenshot, password fields are covered with opaque boxes and uncovered right after. Add CSS
         selectors for anything else that must never be captured (API keys, customer emails), one per line.
       </p>
+      {managed.length > 0 && (
+        <div className="field">
+          <p className="row" id={`${id}-managed`}>
+            Always masked <SetByOrganisation />
+          </p>
+          <ul aria-labelledby={`${id}-managed`} className="mono">
+            {managed.map((selector) => (
+              <li key={selector}>
+                {selector}
+                {!isValidSelector(selector) && <span className="error"> (not a valid CSS selector; ask your admin to correct it)</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="field">
         <label htmlFor={id}>Also mask elements matching</label>
         <textarea

@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { destinationSchema, type Destination } from '../announce/destination';
 import { parseConnection, type Connection } from '../supabase/connection';
+import { INVITE_CODE_SHAPE, inviteCodeOf } from '../team/invite-code';
 import { captureSettingsSchema } from './capture-settings';
 
 /**
@@ -26,7 +27,7 @@ export type ManagedKey = (typeof MANAGED_KEYS)[number];
 export interface ManagedSettings {
   /** From supabaseUrl + supabaseKey, judged by parseConnection (a secret or service-role key is refused). */
   connection?: Connection;
-  /** Normalised: upper case, no spaces or dashes (join_team ignores both). */
+  /** Normalised as join_team reads it (lib/team/invite-code.ts). */
   inviteCode?: string;
   maskSelectors?: string[];
   /** Each judged by lib/announce/destination.ts's schema; an entry without an id gets `managed-<n>`. */
@@ -56,9 +57,6 @@ export function describeProblem(problem: ManagedProblem): string {
   return `Your organisation's policy has a setting this version can't read: ${problem.field} (${problem.reason}). It is ignored; ask your admin to correct it.`;
 }
 
-/** join_team's alphabet: 10 characters without 0/O/1/I (supabase/migrations/20261126000000_team_sync.sql). */
-const INVITE_CODE = /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{10}$/;
-
 const selectorSchema = captureSettingsSchema.shape.maskSelectors.element;
 const MAX_SELECTORS = 100;
 const MAX_WEBHOOKS = 20;
@@ -84,9 +82,9 @@ function judgeConnection(url: unknown, key: unknown, problems: ManagedProblem[])
 
 function judgeInviteCode(value: unknown, problems: ManagedProblem[]): string | undefined {
   if (!isPresent(value)) return undefined;
-  const code = typeof value === 'string' ? value.replace(/[\s-]/g, '').toUpperCase() : '';
-  if (!INVITE_CODE.test(code)) {
-    problems.push({ field: 'inviteCode', reason: 'an invite code is 10 letters and digits, like K7PQ-2XMN-4R' });
+  const code = typeof value === 'string' ? inviteCodeOf(value) : null;
+  if (!code) {
+    problems.push({ field: 'inviteCode', reason: INVITE_CODE_SHAPE });
     return undefined;
   }
   return code;

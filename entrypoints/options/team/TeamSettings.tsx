@@ -1,11 +1,14 @@
 import type { IncidentDatabase } from '../../../lib/db/database';
 import { useAction } from '../../../components/use-action';
 import { useStorageItem } from '../../../components/use-storage-item';
+import { managedStatusItem, parseManagedStatus } from '../../../lib/settings/managed-status';
 import { connectionItem } from '../../../lib/supabase/connection';
 import { accountItem, teamItem } from '../../../lib/supabase/team';
 import { departureOf, teamOf } from '../../../lib/team/team-record';
 import { useEffect, useState } from 'react';
 import { ANSWERED, ask } from './ask';
+import { SetByOrganisation } from '../SetByOrganisation';
+import { useManagedPolicy } from '../use-managed-policy';
 import { ConnectForm } from './ConnectForm';
 import { SignInForm } from './SignInForm';
 import { TeamPanel } from './TeamPanel';
@@ -18,7 +21,11 @@ export function TeamSettings({ db }: { db: IncidentDatabase }) {
     window.addEventListener(ANSWERED, bump);
     return () => window.removeEventListener(ANSWERED, bump);
   }, []);
-  const connection = useStorageItem(connectionItem, { version });
+  const stored = useStorageItem(connectionItem, { version });
+  // The organisation's project wins: shown connected (the background applies it) and locked.
+  const managed = useManagedPolicy()?.settings?.connection ?? null;
+  const connection = managed ?? stored;
+  const status = useStorageItem(managedStatusItem, { read: parseManagedStatus, initial: parseManagedStatus(null) });
   const account = useStorageItem(accountItem, { version });
   const record = useStorageItem(teamItem, { version });
   const userId = account?.userId ?? null;
@@ -40,10 +47,19 @@ export function TeamSettings({ db }: { db: IncidentDatabase }) {
         <>
           <p className="row">
             Connected to <code>{connection.url}</code>
-            <button type="button" className="link" onClick={() => void disconnect.run()}>
-              Disconnect
-            </button>
+            {managed ? (
+              <SetByOrganisation />
+            ) : (
+              <button type="button" className="link" onClick={() => void disconnect.run()}>
+                Disconnect
+              </button>
+            )}
           </p>
+          {managed && status.connectionError && (
+            <p className="error" role="alert">
+              {status.connectionError}
+            </p>
+          )}
           {!account ? (
             <SignInForm />
           ) : (
@@ -54,6 +70,11 @@ export function TeamSettings({ db }: { db: IncidentDatabase }) {
                   Sign out
                 </button>
               </p>
+              {status.joinError && !teamOf(record) && (
+                <p className="error" role="alert">
+                  {status.joinError.message}
+                </p>
+              )}
               <TeamPanel db={db} team={teamOf(record)} departure={departureOf(record)} myUserId={userId} />
             </>
           )}
