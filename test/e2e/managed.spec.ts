@@ -64,6 +64,9 @@ describe('settings an admin deploys (Chromium policy)', () => {
     });
     const options = await openOptions();
     const page = options.page;
+    const marks: string[] = [];
+    const mark = (what: string) => marks.push(`${what} +${Date.now() - launchedAt} ms`);
+    mark('options open');
 
     // Connected to the organisation's project, locked: no Disconnect, no connect form.
     await page.getByText(`Connected to ${backend.standin.url}`).waitFor();
@@ -78,16 +81,21 @@ describe('settings an admin deploys (Chromium policy)', () => {
 
     // One sign-in: the team is joined by the organisation's code.
     await options.saveName('Tom');
+    mark('name saved');
     await options.signIn('tom@example.test', PASSWORD);
+    mark('signed in');
     await options.members().getByText('Olivia (owner)').waitFor({ timeout: 20_000 });
     await options.members().getByText('Tom').waitFor();
+    mark('team joined');
 
     // The first incident reaches the server.
     const title = 'Checkout 502s after deploy';
     const tab = await session!.context.newPage();
     await tab.goto(`${backend.site.origin}/grafana`);
     const popup = new PopupPage(await openPopupWindow(session!));
+    mark('popup open');
     await popup.declare({ title });
+    mark('declared');
     const onServer = async () =>
       Number(
         (await backend.database.query(`select count(*) from public.incident_events where kind = 'declared' and body->>'title' = $1`, [title])).rows[0]!
@@ -95,7 +103,7 @@ describe('settings an admin deploys (Chromium policy)', () => {
       );
     await expect.poll(onServer, { timeout: 30_000, interval: 100 }).toBe(1);
     const ms = Date.now() - launchedAt;
-    console.log(`[managed] Chromium: browser launch with policy → first incident synced (on the server): ${ms} ms (password sign-in)`);
+    console.log(`[managed] Chromium: browser launch with policy → first incident synced (on the server): ${ms} ms (password sign-in; ${marks.join(', ')})`);
 
     // Its masking applies in capture too: the background's effective settings carry the organisation's selector.
     const worker = session!.context.serviceWorkers().find((w) => w.url().includes(copy.id))!;
