@@ -61,7 +61,7 @@ export function LeadPicker({
       <select id={selectId} value={selected} onChange={(e) => choose(e.target.value)}>
         {people.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.id === me.id ? `Me (${p.name})` : p.name}
+            {p.id !== me.id ? p.name : p.name ? `Me (${p.name})` : 'Me'}
           </option>
         ))}
         <option value={SOMEONE_ELSE}>Someone else…</option>

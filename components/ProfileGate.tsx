@@ -1,8 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { describeError } from '../lib/incidents/errors';
-import { NAME_MAX } from '../lib/model/limits';
 import { profileItem, profileOf, saveDisplayName, type Profile } from '../lib/profile/profile';
 import { parseTeamId, teamIdItem } from '../lib/supabase/team-id';
+import { NameField } from './NameField';
 import { useStorageItem } from './use-storage-item';
 
 /**
@@ -58,24 +58,7 @@ export function NameForm({
     <form onSubmit={submit} className="stack" aria-labelledby="welcome-heading">
       <h1 id="welcome-heading">{heading}</h1>
       <p className="muted">{intro}</p>
-      <div className="field">
-        <label htmlFor="display-name">Your name</label>
-        <input
-          id="display-name"
-          type="text"
-          autoFocus={autoFocus}
-          maxLength={NAME_MAX + 20}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'display-name-error' : undefined}
-        />
-        {error && (
-          <p id="display-name-error" className="error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      <NameField id="display-name" value={name} onChange={setName} error={error} autoFocus={autoFocus} />
       <button type="submit" className="primary">
         Save name
       </button>

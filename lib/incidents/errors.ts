@@ -26,14 +26,16 @@ export class NotFoundError extends Error {
 }
 
 interface ZodLikeError {
-  name: 'ZodError';
+  /** Full zod's ZodError; zod/mini's (the profile's) is named $ZodError. */
+  name: 'ZodError' | '$ZodError';
   issues: { message: string; path: PropertyKey[] }[];
 }
 
 // Recognised by shape, not `instanceof`, so this module (on the popup's
 // critical path) does not import zod.
 function isZodError(error: unknown): error is ZodLikeError {
-  return (error as { name?: unknown })?.name === 'ZodError' && Array.isArray((error as ZodLikeError).issues);
+  const name = (error as { name?: unknown })?.name;
+  return (name === 'ZodError' || name === '$ZodError') && Array.isArray((error as ZodLikeError).issues);
 }
 
 /** A schema failure as the first issue's message, with the field it concerns. */

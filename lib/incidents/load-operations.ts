@@ -5,3 +5,6 @@
  * popup's JS budget this keeps.
  */
 export const loadOperations = () => import('./operations');
+
+/** A newcomer's first declare (name and incident together), the write path's chunk plus the profile. */
+export const loadNewcomerDeclare = () => import('./declare-as-newcomer');

@@ -17,7 +17,7 @@ describe('Firefox: catching up, following the newest entry, editing the summary'
   beforeAll(async () => {
     session = await launchFirefox();
     const popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Sophie');
+    await popup.enterName('Sophie');
     await popup.declare({ title: 'Checkout down', severity: 'Major' });
     await popup.currentIncidentTitle();
     await popup.close();

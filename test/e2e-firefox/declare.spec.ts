@@ -26,7 +26,7 @@ describe('declaring and running an incident in Firefox', () => {
 
   it('asks for a name on first run, then declares with the keyboard from the page being looked at', async () => {
     const popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Sophie');
+    await popup.enterName('Sophie');
     // The popup has its own window: "the page" is still the tab behind it, not the popup itself.
     expect(await popup.titleValue()).toBe('Checkout errors spiking - Grafana');
     expect(await isChecked(popup.page, byRole('radio', 'Minor'))).toBe(true);

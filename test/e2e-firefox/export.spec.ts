@@ -56,7 +56,7 @@ describe('export and import in Firefox', () => {
   it('downloads the incident register as CSV with the declared incident in it', async () => {
     await openTab(first, `${site.origin}/red`);
     const popup = new PopupPage(await openPopupWindow(first));
-    await popup.saveName('Sophie');
+    await popup.enterName('Sophie');
     await popup.declare({ severity: 'Major' });
     expect(await popup.currentIncidentTitle()).toBe(TITLE);
     await popup.addNote(NOTE);

@@ -224,7 +224,7 @@ export async function redAlertDeclared(session: FirefoxSession, origin: string):
   const sidePanel = new SidePanelPage(await openSidebarPage(session));
   const tab = await openTab(session, `${origin}/red`);
   const popup = new PopupPage(await openPopupWindow(session));
-  await popup.saveName('Sophie');
+  await popup.enterName('Sophie');
   await popup.declare({ title: 'Checkout red alert', severity: 'Major' });
   await popup.currentIncidentTitle();
   await popup.close();

@@ -53,7 +53,7 @@ describe('printable report in Firefox', () => {
     const sidePanel = new SidePanelPage(await openSidebarPage(session));
     const tab = await openTab(session, `${site.origin}/red`);
     let popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Sophie');
+    await popup.enterName('Sophie');
     await popup.declare({ title: checks.MARKUP_TITLE, severity: 'Major' });
     await popup.currentIncidentTitle();
     await screenshot(popup);

@@ -49,7 +49,7 @@ describe("the popup's Open side panel button in Firefox", () => {
     // The popup as a tab of the normal window: sidebarAction.open() opens the
     // sidebar in the window the click came from, and a popup-type window has none.
     const popup = new PopupPage(await openTab(session, session.url('popup.html')));
-    await popup.saveName('Sophie');
+    await popup.enterName('Sophie');
     await popup.declare({ title: 'Checkout errors spiking' });
     expect(await popup.currentIncidentTitle()).toBe('Checkout errors spiking');
 

@@ -53,7 +53,7 @@ describe('pages Firefox will not let us capture', () => {
   it('the Screenshot button on an about: page says why, in the browser’s own terms, and stores nothing', async () => {
     await tab.goto(`${site.origin}/grafana`);
     const popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Sophie');
+    await popup.enterName('Sophie');
     await popup.declare({ title: 'Checkout errors' });
     await popup.currentIncidentTitle();
     await popup.close();

@@ -14,7 +14,7 @@ describe('bad input', () => {
     const tab = await session.context.newPage();
     await tab.goto(`${site.origin}/grafana`);
     popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Lawrence');
+    await popup.enterName('Lawrence');
   });
 
   afterAll(async () => {

@@ -31,7 +31,7 @@ describe('evidence capture', () => {
     tab = await session.context.newPage();
     await tab.goto(`${site.origin}/red`);
     const popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Sophie');
+    await popup.enterName('Sophie');
     await popup.declare({ title: 'Checkout red alert', severity: 'Major' });
     await popup.currentIncidentTitle();
     await popup.page.close();

@@ -16,7 +16,7 @@ describe('catching up, following the newest entry, editing the summary', () => {
   beforeAll(async () => {
     session = await launchExtension();
     const popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Sophie');
+    await popup.enterName('Sophie');
     await popup.declare({ title: 'Checkout down', severity: 'Major', summary: 'Card payments fail' });
     await popup.currentIncidentTitle();
     await popup.page.close();

@@ -26,7 +26,7 @@ describe('declaring and running an incident', () => {
 
   it('asks for a name on first run, then declares from the page being looked at', async () => {
     const popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Sophie');
+    await popup.enterName('Sophie');
     expect(await popup.title().inputValue()).toBe('Checkout errors spiking - Grafana');
     expect(await popup.page.getByRole('radio', { name: 'Minor' }).isChecked()).toBe(true);
     expect(await popup.page.getByLabel('Lead').inputValue()).not.toBe('');

@@ -30,7 +30,7 @@ describe('export and import', () => {
 
   it('downloads the incident register as CSV with the declared incident in it', async () => {
     const popup = new PopupPage(await openPopupWindow(first));
-    await popup.saveName('Sophie');
+    await popup.enterName('Sophie');
     await popup.declare({ severity: 'Major' });
     expect(await popup.currentIncidentTitle()).toBe(TITLE);
     await popup.addNote('Rolled back deploy 412');

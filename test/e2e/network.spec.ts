@@ -50,7 +50,7 @@ describe('the page’s requests with a screenshot', () => {
     tab = await session.context.newPage();
     await visit('/failing');
     const popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Sophie');
+    await popup.enterName('Sophie');
     await popup.declare({ title: 'Checkout failing', severity: 'Major' });
     await popup.currentIncidentTitle();
     await popup.page.close();

@@ -23,7 +23,7 @@ export function redScreenshotSuite(title: string): RedScreenshotSuite {
     const tab = await suite.session.context.newPage();
     await tab.goto(`${suite.site.origin}/red`);
     const popup = new PopupPage(await openPopupWindow(suite.session));
-    await popup.saveName('Sophie');
+    await popup.enterName('Sophie');
     await popup.declare({ title });
     await popup.page.getByRole('button', { name: 'Screenshot' }).click();
     await popup.page.getByRole('status').filter({ hasText: 'Screenshot added' }).waitFor();

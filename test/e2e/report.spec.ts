@@ -25,7 +25,7 @@ describe('printable report', () => {
     await tab.goto(`${site.origin}${path}`);
     const popup = new PopupPage(await openPopupWindow(session));
     if (first) {
-      await popup.saveName('Sophie');
+      await popup.enterName('Sophie');
       await popup.declare({ title: MARKUP_TITLE, severity: 'Major' });
     }
     await popup.page.getByRole('button', { name: 'Screenshot' }).click();

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, openPopupWindow, startTestSite, type ExtensionSession } from './fixtures';
+import { OptionsPage } from './pages/options.page';
 import { PopupPage } from './pages/popup.page';
 import { SidePanelPage } from './pages/sidepanel.page';
 
@@ -48,9 +49,11 @@ describe('running incidents: views, customer updates, follow-ups, Slack', () => 
     [site, session, webhook] = await Promise.all([startTestSite(), launchExtension(), startWebhook()]);
     const tab = await session.context.newPage();
     await tab.goto(`${site.origin}/grafana`);
-    const popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Sophie');
-    await popup.page.close();
+    // The name only (the popup's first run saves it with a first incident): from the options page.
+    const options = new OptionsPage(await session.context.newPage());
+    await options.page.goto(session.url('options.html'));
+    await options.saveName('Sophie');
+    await options.page.close();
   });
 
   afterAll(async () => {

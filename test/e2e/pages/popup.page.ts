@@ -7,9 +7,9 @@ export class PopupPage {
 
   title = () => this.page.getByLabel('Title', { exact: true });
 
-  async saveName(name: string) {
+  /** First run: the declare form itself asks for my name, above Title; the next declare saves both. */
+  async enterName(name: string) {
     await this.page.getByLabel('Your name').fill(name);
-    await this.page.getByRole('button', { name: 'Save name' }).click();
     await this.title().waitFor();
   }
 
