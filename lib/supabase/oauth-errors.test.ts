@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   callbackErrorSentence,
   exchangeErrorSentence,
+  isPageNotLoaded,
   isWindowClosed,
   notEnabledSentence,
+  pageNotLoadedSentence,
   timedOutSentence,
   windowClosedSentence,
   type OAuthErrorContext,
@@ -20,6 +22,15 @@ describe('OAuth error sentences', () => {
     expect(isWindowClosed(new Error('The user did not approve access.'))).toBe(true);
     expect(isWindowClosed(new Error('User cancelled or denied access.'))).toBe(true);
     expect(isWindowClosed(new Error('Authorization page could not be loaded.'))).toBe(false);
+  });
+
+  it("Chromium's page that could not load points at the redirect URL too", () => {
+    expect(isPageNotLoaded(new Error('Authorization page could not be loaded.'))).toBe(true);
+    expect(isPageNotLoaded(new Error('The user did not approve access.'))).toBe(false);
+    expect(pageNotLoadedSentence(c)).toBe(
+      "The GitHub sign-in window could not load a page. Usually Supabase did not accept this extension's redirect URL and sent the window to the project's Site URL instead: " +
+        'add https://abc.chromiumapp.org/ under Authentication → URL Configuration → Redirect URLs in the Supabase dashboard. Otherwise check that https://ref.supabase.co is reachable.',
+    );
   });
 
   it('a closed window names the exact redirect URL to allow', () => {

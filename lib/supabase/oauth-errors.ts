@@ -35,6 +35,24 @@ export function isWindowClosed(error: unknown): boolean {
   return WINDOW_CLOSED.some((m) => message.includes(m));
 }
 
+/**
+ * Chromium rejects at once with this when a page in the window fails to load
+ * (probed, Chromium 156): typically the Site URL GoTrue fell back to is not
+ * served, as `http://127.0.0.1:3000` of a fresh project; or the project is
+ * unreachable. Firefox instead leaves its error page open until it is closed.
+ */
+export function isPageNotLoaded(error: unknown): boolean {
+  return (error instanceof Error ? error.message : String(error)).includes('Authorization page could not be loaded.');
+}
+
+export function pageNotLoadedSentence(c: OAuthErrorContext): string {
+  const p = PROVIDER_LABELS[c.provider];
+  return (
+    `The ${p} sign-in window could not load a page. Usually Supabase did not accept this extension's redirect URL and sent the window to the project's Site URL instead: ` +
+    `${redirectFix(c)}. Otherwise check that ${c.projectUrl} is reachable.`
+  );
+}
+
 /** Closed by the person, or stuck on another page (the Site URL after a refused redirect): the browser cannot tell which. */
 export function windowClosedSentence(c: OAuthErrorContext): string {
   const p = PROVIDER_LABELS[c.provider];

@@ -49,6 +49,11 @@ describe('signInWithProvider', () => {
     await expect(run(d, 'github')).rejects.toThrow(`add ${REDIRECT} under Authentication → URL Configuration → Redirect URLs`);
   });
 
+  it("Chromium's unloadable page (an unserved Site URL) names the redirect URL to allow", async () => {
+    const d = deps(async () => Promise.reject(new Error('Authorization page could not be loaded.')));
+    await expect(run(d, 'github')).rejects.toThrow(/could not load a page.*add https:\/\/abc\.chromiumapp\.org\//);
+  });
+
   it('a window that never comes back stops waiting when the flow state expires', async () => {
     const d = deps(() => new Promise<string>(() => undefined), { timeoutMs: 20 });
     await expect(run(d, 'github')).rejects.toThrow(/did not come back within 0 minutes.*add https:\/\/abc\.chromiumapp\.org\//);
@@ -61,8 +66,8 @@ describe('signInWithProvider', () => {
       error: { code: 'flow_state_not_found', message: 'invalid flow state, no valid flow state found', name: 'AuthApiError' },
     } as never);
     await expect(run(d, 'github')).rejects.toThrow('already used');
-    const e = deps(async () => Promise.reject(new Error('Authorization page could not be loaded.')));
-    await expect(run(e, 'github')).rejects.toThrow('Authorization page could not be loaded.');
+    const e = deps(async () => Promise.reject(new Error('Requests to the server have been blocked by an extension.')));
+    await expect(run(e, 'github')).rejects.toThrow('Requests to the server have been blocked by an extension.');
   });
 
   it('refuses to start when supabase-js cannot build the address', async () => {

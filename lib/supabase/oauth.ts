@@ -5,8 +5,10 @@ import { readOAuthCallback } from './oauth-callback';
 import {
   callbackErrorSentence,
   exchangeErrorSentence,
+  isPageNotLoaded,
   isWindowClosed,
   notEnabledSentence,
+  pageNotLoadedSentence,
   timedOutSentence,
   windowClosedSentence,
   type OAuthErrorContext,
@@ -66,6 +68,7 @@ async function waitForWindow(deps: OAuthDeps, url: string, context: OAuthErrorCo
     return await Promise.race([deps.webAuth.launch(url), timedOut]);
   } catch (error) {
     if (isWindowClosed(error)) throw new Error(windowClosedSentence(context));
+    if (isPageNotLoaded(error)) throw new Error(pageNotLoadedSentence(context));
     throw error;
   } finally {
     clearTimeout(timer);
