@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { FIREFOX_OPTIONAL_DATA } from './lib/browser/permissions';
+import { FIREFOX_OPTIONAL_DATA, OPTIONAL_HOSTS } from './lib/browser/permissions';
 
 // The end-to-end build (E2E=1) differs from the store build in one way: it
 // adds host access, because in automation `activeTab` is never granted (no
@@ -72,9 +72,10 @@ export default defineConfig({
       'alarms',
       'notifications',
     ],
-    // Slack's incoming webhooks send no CORS headers, so posting needs host
-    // access: asked for, with the reason shown, when someone saves a webhook.
-    optional_host_permissions: ['https://hooks.slack.com/*'],
+    // Webhooks (Slack, Teams, Discord, Mattermost, a signed JSON receiver)
+    // send no CORS headers, so posting needs host access: each destination's
+    // own origin is asked for when it is saved (lib/browser/permissions.ts).
+    optional_host_permissions: OPTIONAL_HOSTS,
     ...(e2e ? { host_permissions: ['<all_urls>'] } : {}),
     // Settings an admin deploys (lib/settings/managed-settings.ts). Chromium
     // validates the `3rdparty` extension policy against this schema and exposes

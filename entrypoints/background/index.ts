@@ -1,11 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { setUpRouter } from './router';
+import { announcePending, setUpAnnounce } from './set-up-announce';
 import { setUpBadge } from './set-up-badge';
 import { onCaptureCommand, setUpCapture } from './set-up-capture';
 import { onMenuClick, setUpContextMenus } from './set-up-context-menus';
 import { setUpManaged } from './set-up-managed';
 import { setUpNotifications } from './set-up-notifications';
-import { postPendingToSlack, setUpSlack } from './set-up-slack';
 import { runSync, setUpSync } from './set-up-sync';
 import { setUpTeam } from './set-up-team';
 
@@ -20,9 +20,9 @@ export default defineBackground(() => {
   setUpManaged();
   setUpSync();
   setUpNotifications();
-  setUpSlack();
+  setUpAnnounce();
   setUpRouter();
   // End-to-end builds only: headless automation cannot press a keyboard
   // shortcut or open a context menu, so the tests call the real handlers.
-  if (__E2E__) Object.assign(globalThis, { __incidentTest: { onCaptureCommand, onMenuClick, runSync, postPendingToSlack } });
+  if (__E2E__) Object.assign(globalThis, { __incidentTest: { onCaptureCommand, onMenuClick, runSync, announcePending } });
 });

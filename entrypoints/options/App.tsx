@@ -6,6 +6,7 @@ import { ManagedPolicyProblems } from './ManagedPolicyProblems';
 import { StorageUsage } from './StorageUsage';
 import { TeamSettings } from './team/TeamSettings';
 import { RunningSettings } from './RunningSettings';
+import { Destinations } from './announce/Destinations';
 import type { IncidentDatabase } from '../../lib/db/database';
 
 /** The options page; main.tsx hands it the one database, which it passes down. */
@@ -16,7 +17,8 @@ export function App({ db }: { db: IncidentDatabase }) {
       <ManagedPolicyProblems />
       <ProfileGate>{(profile) => <Profile name={profile.displayName} />}</ProfileGate>
       <TeamSettings db={db} />
-      <RunningSettings db={db} />
+      <RunningSettings />
+      <Destinations db={db} />
       <section className="card">
         <CaptureSettingsForm />
       </section>

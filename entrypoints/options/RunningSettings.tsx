@@ -1,42 +1,16 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { permissions } from '../../components/browser-ports';
-import { SENT_TO_SLACK } from '../../lib/browser/permissions';
 import { useAction } from '../../components/use-action';
-import type { IncidentDatabase } from '../../lib/db/database';
-import { slackStatusItem } from '../../lib/db/meta-items';
-import { formatDateTime } from '../../lib/format/time';
-import { checkWebhookUrl, loadTeamSettings, saveTeamSettings, type TeamSettings } from '../../lib/settings/team-settings';
-import { ask } from './team/ask';
+import { loadTeamSettings, saveTeamSettings, type TeamSettings } from '../../lib/settings/team-settings';
 
-/**
- * Posting to Slack needs host access to its origin (its webhooks send no CORS
- * headers) and, in Firefox, consent to send incident details. Asked for when
- * the webhook is saved: the request must be the click handler's first call
- * (lib/browser/permissions.ts), and it resolves true without a prompt when
- * already granted.
- */
-function allowWebhook(url: string): Promise<void> {
-  const { origin, host } = new URL(url);
-  return permissions.request({ origins: [`${origin}/*`], dataCollection: SENT_TO_SLACK }).then((granted) => {
-    if (!granted) throw new Error(`The browser did not allow posting to ${host}, so the webhook was not saved.`);
-  });
-}
-
-/** How you run incidents: the customer-update nudge and templates, notifications, and Slack. */
-export function RunningSettings({ db }: { db: IncidentDatabase }) {
+/** How you run incidents: the customer-update nudge and templates, and notifications. Announcements are ./announce/Destinations.tsx. */
+export function RunningSettings() {
   const [settings, setSettings] = useState<TeamSettings | null>(null);
   const [saved, setSaved] = useState(false);
   const save = useAction(async (next: TeamSettings) => {
-    const problem = checkWebhookUrl(next.slackWebhookUrl);
-    if (problem) throw new Error(problem);
-    if (next.slackWebhookUrl) await allowWebhook(next.slackWebhookUrl);
-    await saveTeamSettings({ ...next, slackWebhookUrl: next.slackWebhookUrl.trim() });
+    await saveTeamSettings(next);
     setSaved(true);
   });
-  const test = useAction(() => ask({ type: 'testSlack' }));
-  const slackStatus = useLiveQuery(() => slackStatusItem.get(db));
-  const ids = { nudge: useId(), webhook: useId() };
+  const ids = { nudge: useId() };
   useEffect(() => {
     void loadTeamSettings().then(setSettings);
   }, []);
@@ -108,39 +82,15 @@ export function RunningSettings({ db }: { db: IncidentDatabase }) {
           When a teammate makes me the lead
         </label>
       </fieldset>
-      <div className="field">
-        <label htmlFor={ids.webhook}>Slack incoming-webhook URL (optional)</label>
-        <input
-          id={ids.webhook}
-          type="text"
-          placeholder="https://hooks.slack.com/services/…"
-          value={settings.slackWebhookUrl}
-          onChange={(e) => update({ slackWebhookUrl: e.target.value })}
-        />
-        <p className="hint">
-          Declaring and resolving a Major incident posts a short message there. The browser will ask to allow access to
-          hooks.slack.com when you save: it is used for nothing else.
-        </p>
-      </div>
       <div className="row">
         <button type="submit" className="primary" disabled={save.busy}>
           Save
         </button>
-        {settings.slackWebhookUrl && (
-          <button type="button" onClick={() => void test.run()} disabled={test.busy}>
-            Send a test message
-          </button>
-        )}
         {saved && <span role="status">Saved.</span>}
       </div>
-      {(save.error ?? test.error) && (
+      {save.error && (
         <p className="error" role="alert">
-          {(save.error ?? test.error)!.message}
-        </p>
-      )}
-      {slackStatus && (
-        <p className={slackStatus.ok ? 'muted' : 'error'}>
-          Slack, {formatDateTime(slackStatus.at)}: {slackStatus.message}
+          {save.error.message}
         </p>
       )}
     </form>

@@ -72,3 +72,13 @@ export function originPattern(url: string): string {
   const u = new URL(url);
   return `${u.protocol}//${u.hostname}/*`;
 }
+
+/** What a failure sentence calls the destination: the service, or the receiving host for our JSON. */
+export function serviceName(destination: { kind: DestinationKind; url: string }): string {
+  if (destination.kind !== 'json') return DESTINATION_KIND_LABEL[destination.kind];
+  try {
+    return new URL(destination.url).host;
+  } catch {
+    return 'The webhook';
+  }
+}

@@ -16,24 +16,24 @@ describe('postRequest', () => {
     expect(await postRequest(answer(500, 'server_error'), 'https://x', request, 'Slack')).toEqual({
       ok: false,
       retry: true,
-      message: 'Slack could not take the message (500 server_error). It will be retried.',
+      message: 'Slack could not take the message (500 server_error).',
     });
     expect(await postRequest(answer(429), 'https://x', request, 'Slack')).toMatchObject({ retry: true });
     expect(await postRequest(answer(404, 'no_service'), 'https://x', request, 'Slack')).toEqual({
       ok: false,
       retry: false,
-      message: 'Slack refused the message (404 no_service). Check the destination in Options; this message will not be retried.',
+      message: 'Slack refused the message (404 no_service).',
     });
     expect(await postRequest(vi.fn().mockRejectedValue(new TypeError('Failed to fetch')), 'https://x', request, 'Mattermost')).toEqual({
       ok: false,
       retry: true,
-      message: 'Could not reach Mattermost. The incident is saved; the message will be retried.',
+      message: 'Could not reach Mattermost.',
     });
   });
 
   it('gives up on a service that never answers after the timeout', async () => {
     const hang = vi.fn((_url: string, init: RequestInit) => new Promise<Response>((_ok, fail) => init.signal!.addEventListener('abort', () => fail(init.signal!.reason))));
     const result = await postRequest(hang as unknown as typeof fetch, 'https://x', request, 'Microsoft Teams', 50);
-    expect(result).toEqual({ ok: false, retry: true, message: 'Microsoft Teams did not answer within 0 s. The incident is saved; the message will be retried.' });
+    expect(result).toEqual({ ok: false, retry: true, message: 'Microsoft Teams did not answer within 0 s.' });
   });
 });

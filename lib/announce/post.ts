@@ -6,6 +6,7 @@ import type { OutgoingRequest } from './request';
  * other 4xx means the service refused this message (a revoked webhook, a
  * payload it will never take), so retrying would only repeat it.
  */
+/** `message` says what happened in one sentence; the caller says what happens next. */
 export type PostResult = { ok: true } | { ok: false; retry: boolean; message: string };
 
 /** Long enough for a slow service, short enough that a hung one does not hold the queue (the brief: ~10 s). */
@@ -28,9 +29,7 @@ export async function postRequest(
     return {
       ok: false,
       retry: true,
-      message: timedOut
-        ? `${serviceName} did not answer within ${Math.round(timeoutMs / 1000)} s. The incident is saved; the message will be retried.`
-        : `Could not reach ${serviceName}. The incident is saved; the message will be retried.`,
+      message: timedOut ? `${serviceName} did not answer within ${Math.round(timeoutMs / 1000)} s.` : `Could not reach ${serviceName}.`,
     };
   }
   if (response.ok) return { ok: true };
@@ -40,8 +39,6 @@ export async function postRequest(
   return {
     ok: false,
     retry,
-    message: retry
-      ? `${serviceName} could not take the message (${said}). It will be retried.`
-      : `${serviceName} refused the message (${said}). Check the destination in Options; this message will not be retried.`,
+    message: retry ? `${serviceName} could not take the message (${said}).` : `${serviceName} refused the message (${said}).`,
   };
 }

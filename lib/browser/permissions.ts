@@ -1,6 +1,6 @@
 /**
  * Asking the browser for what sending data needs: host access to an origin
- * (Slack's webhooks send no CORS headers) and, in Firefox, the person's
+ * (webhooks such as Slack's send no CORS headers) and, in Firefox, the person's
  * consent to transmit data (built-in data consent, Firefox 140+:
  * https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
  * The manifest declares what may be asked for as optional
@@ -26,15 +26,38 @@ export type DataCollection = 'websiteContent' | 'personallyIdentifyingInfo' | 'b
  */
 export const SENT_TO_TEAM: DataCollection[] = ['websiteContent', 'personallyIdentifyingInfo', 'browsingActivity'];
 
-/** What a Slack message carries: an incident's title and summary (often taken from the page) and the lead's name; no addresses. */
-export const SENT_TO_SLACK: DataCollection[] = ['websiteContent', 'personallyIdentifyingInfo'];
+/**
+ * What an announcement carries (Slack, Teams, Discord, Mattermost, a JSON
+ * webhook: lib/announce): an incident's title, summary and customer updates
+ * (often taken from the page) and the lead's name. Asked for when a
+ * destination is saved; the sender checks it before every send.
+ */
+export const SENT_TO_WEBHOOKS: DataCollection[] = ['websiteContent', 'personallyIdentifyingInfo'];
+
+/**
+ * The address of the page an incident was declared from, which an
+ * announcement links to: browsing activity. Asked for with the above; when it
+ * is not granted (a webhook saved before links were sent) the message goes
+ * without the link rather than not at all.
+ */
+export const WEBHOOK_LINKS: DataCollection[] = ['browsingActivity'];
 
 /**
  * Everything that may be asked for: the manifest's optional
  * `data_collection_permissions` (wxt.config.ts). Firefox rejects a request for
  * a kind the manifest does not declare, so the manifest is built from this.
  */
-export const FIREFOX_OPTIONAL_DATA: DataCollection[] = [...new Set([...SENT_TO_TEAM, ...SENT_TO_SLACK])];
+export const FIREFOX_OPTIONAL_DATA: DataCollection[] = [...new Set([...SENT_TO_TEAM, ...SENT_TO_WEBHOOKS, ...WEBHOOK_LINKS])];
+
+/**
+ * What may be asked for as optional host access (wxt.config.ts): a webhook
+ * destination can be any https host (Teams workflows, a team's own Mattermost
+ * or receiver), or a relay on this machine over http. Each destination's own
+ * origin is asked for when it is saved, never the whole pattern; Chrome and
+ * Firefox match patterns without a port match every port.
+ * https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns
+ */
+export const OPTIONAL_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
 export interface PermissionAsk {
   origins?: string[];

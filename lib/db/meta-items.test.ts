@@ -7,8 +7,9 @@ import {
   lastSeenItems,
   nodeIdItem,
   pullCursors,
-  slackPostedItem,
-  slackStatusItem,
+  legacySlackPostedItem,
+  announceStatusItem,
+  announceDeliveriesItem,
   syncStateItem,
 } from './meta-items';
 import { META_KEY, META_PREFIX } from './names';
@@ -35,8 +36,9 @@ describe('the meta rows', () => {
       { key: nodeIdItem.key, value: 'Has Spaces' },
       { key: syncStateItem.key, value: { state: 'on fire' } },
       { key: dirtyIncidentsItem.key, value: 'a,b' },
-      { key: slackPostedItem.key, value: [1, 2] },
-      { key: slackStatusItem.key, value: { ok: 'yes' } },
+      { key: legacySlackPostedItem.key, value: [1, 2] },
+      { key: announceStatusItem.key, value: { a: { ok: 'yes' } } },
+      { key: announceDeliveriesItem.key, value: 'sent' },
       { key: pullCursors.key('team'), value: '12' },
       { key: lastSeenItems.key('incident'), value: 'yesterday' },
     ]);
@@ -44,8 +46,9 @@ describe('the meta rows', () => {
     expect(await nodeIdItem.get(db)).toBeNull();
     expect(await syncStateItem.get(db)).toEqual(INITIAL_SYNC_STATE);
     expect(await dirtyIncidentsItem.get(db)).toEqual([]);
-    expect(await slackPostedItem.get(db)).toEqual([]);
-    expect(await slackStatusItem.get(db)).toBeNull();
+    expect(await legacySlackPostedItem.get(db)).toEqual([]);
+    expect(await announceStatusItem.get(db)).toEqual({});
+    expect(await announceDeliveriesItem.get(db)).toEqual({});
     expect(await pullCursors.get(db, 'team')).toBeUndefined();
     expect(await lastSeenItems.get(db, 'incident')).toBeUndefined();
   });
@@ -54,9 +57,9 @@ describe('the meta rows', () => {
     const { db } = makeContext();
     await clockItem.put(db, '001764147600000-00003-ab12');
     await nodeIdItem.put(db, 'ab12');
-    await slackStatusItem.put(db, { ok: false, message: 'Webhook gone', at: '2026-11-30T14:00:00.000Z' });
+    await announceStatusItem.put(db, { a: { ok: false, message: 'Webhook gone', at: '2026-11-30T14:00:00.000Z' } });
     expect(await clockItem.get(db)).toBe('001764147600000-00003-ab12');
     expect(await nodeIdItem.get(db)).toBe('ab12');
-    expect(await slackStatusItem.get(db)).toEqual({ ok: false, message: 'Webhook gone', at: '2026-11-30T14:00:00.000Z' });
+    expect(await announceStatusItem.get(db)).toEqual({ a: { ok: false, message: 'Webhook gone', at: '2026-11-30T14:00:00.000Z' } });
   });
 });

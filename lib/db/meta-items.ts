@@ -39,13 +39,33 @@ export const pullCursors = metaFamily(META_PREFIX.cursor, z.number());
 /** Per incident: the team's human number (INC-12), assigned by the server and kept by sync. */
 export const incidentNumbers = metaFamily(META_PREFIX.incidentNumber, z.number());
 
-/** Events already posted to Slack, so each is posted once (the newest 500 are kept). */
-export const slackPostedItem = metaItem(META_KEY.slackPosted, z.array(z.string()), []);
+/**
+ * Events the single Slack webhook posted before issue 12 (the newest 500).
+ * Read-only now: lib/announce/sender.ts skips them for the migrated Slack
+ * destination, so upgrading does not post them again.
+ */
+export const legacySlackPostedItem = metaItem(META_KEY.slackPosted, z.array(z.string()), []);
 
-/** How the last post to Slack went, shown on the options page. */
-export const slackStatusSchema = z.object({ ok: z.boolean(), message: z.string(), at: z.string() });
-export type SlackStatus = z.infer<typeof slackStatusSchema>;
-export const slackStatusItem = metaItem<SlackStatus | null>(META_KEY.slackStatus, slackStatusSchema.nullable(), null);
+/**
+ * Per (destination, event), keyed `<destination id> <event id>`: how delivering
+ * that one message went. `sent` and `final` are done; `retry` waits for
+ * `nextAttemptAt`. Kept for two days (the sender looks back one).
+ */
+export const deliverySchema = z.object({
+  state: z.enum(['sent', 'retry', 'final']),
+  /** When it was first tried (ISO): retries stop a day after. */
+  firstAt: z.string(),
+  attempts: z.number().int(),
+  nextAttemptAt: z.number(),
+  message: z.string().optional(),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+export const announceDeliveriesItem = metaItem(META_KEY.announceDeliveries, z.record(z.string(), deliverySchema), {});
+
+/** Per destination id: how the last message to it went, shown in Options. */
+export const destinationStatusSchema = z.object({ ok: z.boolean(), message: z.string(), at: z.string() });
+export type DestinationStatus = z.infer<typeof destinationStatusSchema>;
+export const announceStatusItem = metaItem(META_KEY.announceStatus, z.record(z.string(), destinationStatusSchema), {});
 
 /**
  * Per incident, on this device: the newest event's clock when the person last

@@ -18,8 +18,10 @@ export const META_KEY = {
   nodeId: 'nodeId',
   syncState: 'sync:state',
   syncDirty: 'sync:dirty',
+  /** Before issue 12: events the one Slack webhook got (read once, so the migrated destination does not repost them). */
   slackPosted: 'slack:posted',
-  slackStatus: 'slack:status',
+  announceDeliveries: 'announce:deliveries',
+  announceStatus: 'announce:status',
 } as const;
 
 /** The `meta` table's rows keyed per team or per incident: prefix + id. */

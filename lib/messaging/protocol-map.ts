@@ -44,7 +44,7 @@ export interface ProtocolMap {
   removeMember: Team | null;
   transferOwnership: Team | null;
   leaveTeam: void;
-  testSlack: { ok: true };
+  testDestination: { ok: true };
   downloadImage: { bytes: number };
 }
 

@@ -54,8 +54,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('removeMember'), userId: id }),
   z.object({ type: z.literal('transferOwnership'), userId: id }),
   z.object({ type: z.literal('leaveTeam') }),
-  /** Options: post a test message to the Slack webhook. */
-  z.object({ type: z.literal('testSlack') }),
+  /** Options: send a test message to one saved destination (lib/announce). */
+  z.object({ type: z.literal('testDestination'), id: z.string().min(1).max(64) }),
   /** A teammate's screenshot, fetched from Storage when someone opens it. */
   z.object({ type: z.literal('downloadImage'), eventId: id }),
 ]);

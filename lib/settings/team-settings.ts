@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 /**
  * How this person runs incidents: customer-update templates and the nudge,
- * which notifications they want, and the team's Slack webhook.
+ * and which notifications they want. Where announcements go (the old
+ * `slackWebhookUrl`, still read from here once) is lib/announce/destinations-store.ts.
  */
 export const templateSchema = z.object({ name: z.string().trim().min(1).max(60), text: z.string().trim().min(1).max(4_000) });
 export type Template = z.infer<typeof templateSchema>;
@@ -25,8 +26,6 @@ export const teamSettingsSchema = z.object({
   templates: z.array(templateSchema).min(1).max(20),
   notifyMajorDeclared: z.boolean(),
   notifyMadeLead: z.boolean(),
-  /** https://hooks.slack.com/services/… (or a local URL for tests), or empty. */
-  slackWebhookUrl: z.string().max(500),
 });
 export type TeamSettings = z.infer<typeof teamSettingsSchema>;
 
@@ -35,7 +34,6 @@ export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
   templates: DEFAULT_TEMPLATES,
   notifyMajorDeclared: true,
   notifyMadeLead: true,
-  slackWebhookUrl: '',
 };
 
 export const teamSettingsItem = storage.defineItem<unknown>('local:teamSettings', { fallback: DEFAULT_TEAM_SETTINGS });
@@ -51,17 +49,4 @@ export async function loadTeamSettings(): Promise<TeamSettings> {
 
 export async function saveTeamSettings(settings: TeamSettings): Promise<void> {
   await teamSettingsItem.setValue(teamSettingsSchema.parse(settings));
-}
-
-/** Slack incoming webhooks only (or http on this machine, for tests and local relays). */
-export function checkWebhookUrl(url: string): string | null {
-  if (!url.trim()) return null;
-  try {
-    const u = new URL(url.trim());
-    if (u.protocol === 'https:' && u.hostname === 'hooks.slack.com' && u.pathname.startsWith('/services/')) return null;
-    if (u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost')) return null;
-  } catch {
-    // fall through
-  }
-  return 'Paste a Slack incoming-webhook URL (https://hooks.slack.com/services/…).';
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIREFOX_OPTIONAL_DATA, SENT_TO_SLACK, SENT_TO_TEAM } from '../../lib/browser/permissions';
+import { FIREFOX_OPTIONAL_DATA, SENT_TO_TEAM, SENT_TO_WEBHOOKS, WEBHOOK_LINKS } from '../../lib/browser/permissions';
 import { FIREFOX_ADDON_ID } from '../support/firefox.mjs';
 import { FIREFOX_E2E_EXTENSION_DIR } from './fixtures';
 
@@ -25,7 +25,7 @@ describe('the Firefox manifest', () => {
     expect(consent.required).toEqual(['none']);
     // Firefox rejects a request for an undeclared kind, so connecting a team would fail.
     expect(consent.optional).toEqual(FIREFOX_OPTIONAL_DATA);
-    expect(consent.optional).toEqual(expect.arrayContaining([...SENT_TO_TEAM, ...SENT_TO_SLACK]));
+    expect(consent.optional).toEqual(expect.arrayContaining([...SENT_TO_TEAM, ...SENT_TO_WEBHOOKS, ...WEBHOOK_LINKS]));
   });
 
   it('asks for identity (the GitHub/Google sign-in window), which is no host access', () => {
@@ -40,7 +40,7 @@ describe('the Firefox manifest', () => {
     expect(m.permissions).not.toContain('sidePanel');
     expect([...m.permissions, 'sidePanel'].sort()).toEqual([...chromeManifest().permissions].sort());
     expect(m.host_permissions ?? []).toEqual([]);
-    expect(m.optional_host_permissions).toEqual(['https://hooks.slack.com/*']);
+    expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
     expect(m.commands).toEqual(chromeManifest().commands);
   });
 

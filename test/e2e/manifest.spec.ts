@@ -30,7 +30,7 @@ describe('manifest', () => {
     const m = manifest(PRODUCTION_EXTENSION_DIR);
     expect(m.content_scripts ?? []).toEqual([]);
     expect(m.permissions).toEqual(expect.arrayContaining(['scripting', 'contextMenus']));
-    expect(m.optional_host_permissions).toEqual(['https://hooks.slack.com/*']);
+    expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
     expect(m.commands['capture-screenshot'].suggested_key.default).toBe('Alt+Shift+S');
   });
 

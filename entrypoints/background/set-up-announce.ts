@@ -1,0 +1,87 @@
+import { browser } from 'wxt/browser';
+import { permissions } from '../../components/browser-ports';
+import { testAnnouncement } from '../../lib/announce/announcement';
+import type { Destination } from '../../lib/announce/destination';
+import { serviceName } from '../../lib/announce/destination-url';
+import { loadDestinations } from '../../lib/announce/destinations-store';
+import { postRequest } from '../../lib/announce/post';
+import { requestFor } from '../../lib/announce/request';
+import { CONSENT_WITHDRAWN, sendPending } from '../../lib/announce/sender';
+import { SENT_TO_WEBHOOKS, WEBHOOK_LINKS } from '../../lib/browser/permissions';
+import { getDb } from '../../lib/db';
+import { announceStatusItem } from '../../lib/db/meta-items';
+import { readNodeId } from '../../lib/incidents/node-id';
+import { loadManagedSettings } from '../../lib/settings/managed-settings';
+import { handle, listen } from './router';
+import { flashBadge } from './set-up-badge';
+
+const ALARM = 'announce-retry';
+
+/** The admin's destinations first (lib/settings/managed-settings.ts), then the person's own. */
+async function allDestinations(): Promise<Destination[]> {
+  const [managed, own] = await Promise.all([loadManagedSettings().catch(() => null), loadDestinations()]);
+  return [...(managed?.webhooks ?? []), ...own];
+}
+
+let running: Promise<void> | null = null;
+let again = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Sends what is owed (lib/announce/sender.ts). One run at a time; a change
+ * during a run asks for one more. A retry due later is woken by a timer while
+ * the worker lives and by an alarm if it sleeps (Chrome runs alarms at most
+ * every 30 s: https://developer.chrome.com/docs/extensions/reference/api/alarms).
+ */
+export function announcePending(): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      const db = getDb();
+      const report = await sendPending({
+        db,
+        fetch: (input, init) => fetch(input, init),
+        now: Date.now,
+        nodeId: await readNodeId(db),
+        destinations: await allDestinations(),
+        consent: async () => ({
+          send: await permissions.contains({ dataCollection: SENT_TO_WEBHOOKS }),
+          links: await permissions.contains({ dataCollection: WEBHOOK_LINKS }),
+        }),
+        onFailure: (message) => void flashBadge(false, message),
+      });
+      clearTimeout(timer);
+      if (report.nextAttemptAt !== null) {
+        timer = setTimeout(() => void announcePending(), Math.max(0, report.nextAttemptAt - Date.now()));
+        void browser.alarms.create(ALARM, { when: Math.max(report.nextAttemptAt, Date.now() + 30_000) });
+      }
+    } while (again);
+  })().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+export function setUpAnnounce(): void {
+  listen('incidentsChanged', () => announcePending());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void announcePending();
+  });
+  handle('testDestination', async ({ id }) => {
+    const destination = (await allDestinations()).find((d) => d.id === id);
+    if (!destination) throw new Error('Save the destination first.');
+    if (!(await permissions.contains({ dataCollection: SENT_TO_WEBHOOKS }))) throw new Error(CONSENT_WITHDRAWN);
+    const result = await postRequest(fetch, destination.url, await requestFor(destination, testAnnouncement(new Date()), Date.now()), serviceName(destination));
+    const db = getDb();
+    const statuses = { ...(await announceStatusItem.get(db)) };
+    statuses[id] = { ok: result.ok, message: result.ok ? 'Test message sent' : result.message, at: new Date().toISOString() };
+    await announceStatusItem.put(db, statuses);
+    if (!result.ok) throw new Error(result.message);
+    return { ok: true };
+  });
+  void announcePending(); // worker start: send what a killed worker owed
+}
