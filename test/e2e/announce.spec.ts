@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startWebhookReceiver } from '../support/webhook-receiver';
 import { launchExtension, openPopupWindow, startTestSite, type ExtensionSession } from './fixtures';
+import { OptionsPage } from './pages/options.page';
 import { PopupPage } from './pages/popup.page';
 
 type Receiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -57,11 +58,9 @@ describe('announce: destinations in Options, each kind, failures', () => {
     ]);
     const tab = await session.context.newPage();
     await tab.goto(`${site.origin}/grafana`);
-    const popup = new PopupPage(await openPopupWindow(session));
-    await popup.saveName('Sophie');
-    await popup.page.close();
     options = await session.context.newPage();
     await options.goto(session.url('options.html'));
+    await new OptionsPage(options).saveName('Sophie');
   });
 
   afterAll(async () => {
