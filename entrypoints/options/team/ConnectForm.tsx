@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useAction } from '../../../components/use-action';
 import { ask } from './ask';
 import { requireTeamConsent } from './team-consent';
+import { useConnectPaste } from './use-invite-paste';
 
 /** Step 1: the team's Supabase project (URL + publishable or anon key, checked before it is kept). */
 export function ConnectForm() {
@@ -13,6 +14,7 @@ export function ConnectForm() {
     return ask({ type: 'connectProject', url, anonKey });
   });
   const ids = { url: useId(), key: useId() };
+  const paste = useConnectPaste((u, k) => (setUrl(u), setAnonKey(k)));
   function submit(e: FormEvent) {
     e.preventDefault();
     void connect.run();
@@ -25,15 +27,21 @@ export function ConnectForm() {
       </p>
       <div className="field">
         <label htmlFor={ids.url}>Project URL</label>
-        <input id={ids.url} type="text" placeholder="https://abcdefgh.supabase.co" value={url} onChange={(e) => setUrl(e.target.value)} />
+        <input id={ids.url} type="text" placeholder="https://abcdefgh.supabase.co" value={url} onChange={(e) => setUrl(e.target.value)} onPaste={paste.onPaste} />
+        <p className="hint">Got an invite message? Paste all of it here: it fills the URL and the key.</p>
       </div>
       <div className="field">
         <label htmlFor={ids.key}>Publishable or anon key</label>
-        <input id={ids.key} type="text" className="mono" value={anonKey} onChange={(e) => setAnonKey(e.target.value)} />
+        <input id={ids.key} type="text" className="mono" value={anonKey} onChange={(e) => setAnonKey(e.target.value)} onPaste={paste.onPaste} />
       </div>
       <button type="submit" className="primary" disabled={connect.busy}>
         Connect
       </button>
+      {paste.error && (
+        <p className="error" role="alert">
+          {paste.error}
+        </p>
+      )}
       {connect.error && (
         <p className="error" role="alert">
           {connect.error.message}

@@ -1,15 +1,31 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useAction } from '../../../components/use-action';
+import { ValidationError } from '../../../lib/incidents/errors';
+import { inviteCodeFromPaste } from '../../../lib/team/invite-message-parse';
+import { loadPendingInviteCode, pendingInviteCodeItem } from '../../../lib/team/pending-invite';
 import { ask } from './ask';
+import { useJoinPaste } from './use-invite-paste';
 
 /** Create a team, or join one with an invite code. */
 export function NoTeamForms() {
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const create = useAction(() => ask({ type: 'createTeam', name }));
-  const join = useAction(() => ask({ type: 'joinTeam', code }));
+  const join = useAction(async () => {
+    // A typed or filled-in message, or a code of the wrong shape, is read (or refused) here, before the server sees it.
+    const found = inviteCodeFromPaste(code);
+    if (!found.ok) throw new ValidationError(found.error, 'code');
+    const joined = await ask({ type: 'joinTeam', code: found.code });
+    await pendingInviteCodeItem.removeValue();
+    return joined;
+  });
+  const paste = useJoinPaste(setCode);
+  // The code of an invite message pasted into the connect step, kept for here.
+  useEffect(() => {
+    void loadPendingInviteCode().then((pending) => pending && setCode((typed) => typed || pending));
+  }, []);
   const ids = { name: useId(), code: useId() };
-  const error = create.error ?? join.error;
+  const error = paste.error ? { message: paste.error } : (create.error ?? join.error);
   return (
     <div className="stack">
       <form
@@ -35,7 +51,16 @@ export function NoTeamForms() {
         className="row"
       >
         <label htmlFor={ids.code}>Invite code</label>
-        <input id={ids.code} type="text" className="mono" style={{ flex: 1 }} value={code} onChange={(e) => setCode(e.target.value)} />
+        <input
+          id={ids.code}
+          type="text"
+          className="mono"
+          style={{ flex: 1 }}
+          value={code}
+          onChange={(e) => (paste.setError(null), setCode(e.target.value))}
+          onPaste={paste.onPaste}
+          placeholder="The code, or the whole invite message"
+        />
         <button type="submit" disabled={join.busy}>
           Join team
         </button>
