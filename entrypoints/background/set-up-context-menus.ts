@@ -1,8 +1,13 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import { buildMenu, parseMenuId } from '../../lib/browser-ui/context-menu';
+import { buildLinkMenu, buildMenu, linkTargetOf, parseMenuId, type LinkTarget } from '../../lib/browser-ui/context-menu';
 import { getDb } from '../../lib/db';
+import { linkFollowUp } from '../../lib/incidents/follow-up-links';
+import { openFollowUps } from '../../lib/incidents/follow-ups';
 import { addNote } from '../../lib/incidents/operations';
+import { linkCandidates } from '../../lib/trackers/link-candidates';
+import { trackerPagePatterns } from '../../lib/trackers/link-url';
+import { loadTrackerSettings, trackerSettingsItem } from '../../lib/trackers/tracker-settings-item';
 import { incidentForPage } from '../../lib/incidents/target';
 import type { Incident } from '../../lib/model/incident';
 import { backgroundDomain } from './domain';
@@ -14,11 +19,14 @@ type ClickInfo = { menuItemId: string | number; selectionText?: string; linkUrl?
 type Tab = { id?: number; url?: string; title?: string };
 
 let active: Incident[] = [];
+let linkTargets: LinkTarget[] = [];
 
-async function rebuild(incidents: Incident[]) {
+async function rebuild(incidents: Incident[], targets: LinkTarget[]) {
   active = incidents;
+  linkTargets = targets;
+  const patterns = trackerPagePatterns(await loadTrackerSettings());
   await browser.contextMenus.removeAll();
-  for (const item of buildMenu(incidents)) {
+  for (const item of [...buildMenu(incidents), ...buildLinkMenu(targets, patterns)]) {
     browser.contextMenus.create(item, () => void browser.runtime.lastError); // a duplicate during a rapid rebuild is harmless
   }
 }
@@ -37,7 +45,21 @@ async function selectedText(tabId: number | undefined, fallback: string): Promis
   }
 }
 
+/** "Link this page to a follow-up": the page's URL, judged as a pasted one would be. */
+async function linkPage(target: LinkTarget, pageUrl: string | undefined): Promise<string> {
+  const ctx = await backgroundDomain();
+  const incident = await linkFollowUp(ctx, target.incident.id, target.followUp.id, pageUrl ?? '', await loadTrackerSettings());
+  const text = incident.followUps.find((f) => f.id === target.followUp.id)?.text ?? target.followUp.text;
+  return `Linked to the follow-up “${text}”`;
+}
+
 export async function onMenuClick(info: ClickInfo, tab: Tab | undefined): Promise<string> {
+  const link = linkTargetOf(info.menuItemId, linkTargets);
+  if (link === null) throw new Error('There is no open follow-up without a link.');
+  if (link !== 'not-link') {
+    if (!(info.pageUrl ?? tab?.url)) throw new Error('This page has no address to link.');
+    return linkPage(link, info.pageUrl ?? tab?.url);
+  }
   const parsed = parseMenuId(info.menuItemId);
   if (!parsed) throw new Error('Unknown menu item');
   if (tab?.id === undefined) throw new Error('There is no tab to take this from.');
@@ -66,13 +88,24 @@ export async function onMenuClick(info: ClickInfo, tab: Tab | undefined): Promis
 
 /**
  * Right-click actions. The menu is rebuilt whenever the set of active
- * incidents changes, so "which incident?" always lists the current ones.
+ * incidents (or of open follow-ups without a tracker link) changes, so
+ * "which incident?" and "which follow-up?" always list the current ones.
  */
 export function setUpContextMenus(): void {
-  liveQuery(() => getDb().incidents.where('status').equals('active').reverse().sortBy('lastActivityAt')).subscribe({
-    next: (incidents) => void rebuild(incidents),
+  let latest: { incidents: Incident[]; targets: LinkTarget[] } = { incidents: [], targets: [] };
+  liveQuery(async () => {
+    const db = getDb();
+    const incidents = await db.incidents.where('status').equals('active').reverse().sortBy('lastActivityAt');
+    return { incidents, targets: linkCandidates(await openFollowUps(db)) };
+  }).subscribe({
+    next: (value) => {
+      latest = value;
+      void rebuild(value.incidents, value.targets);
+    },
     error: (error) => console.error('Context menu query failed', error),
   });
+  // A Jira site on its own domain adds a page pattern for the link item.
+  trackerSettingsItem.watch(() => void rebuild(latest.incidents, latest.targets));
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void onMenuClick(info, tab).then(
       (message) => flashBadge(true, message),

@@ -7,6 +7,7 @@ import { StorageUsage } from './StorageUsage';
 import { TeamSettings } from './team/TeamSettings';
 import { RunningSettings } from './RunningSettings';
 import { Destinations } from './announce/Destinations';
+import { TrackerSettings } from './TrackerSettings';
 import type { IncidentDatabase } from '../../lib/db/database';
 
 /** The options page; main.tsx hands it the one database, which it passes down. */
@@ -19,6 +20,7 @@ export function App({ db }: { db: IncidentDatabase }) {
       <TeamSettings db={db} />
       <RunningSettings />
       <Destinations db={db} />
+      <TrackerSettings />
       <section className="card">
         <CaptureSettingsForm />
       </section>

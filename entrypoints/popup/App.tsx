@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { DeclareForm, type DeclareContext } from '../../components/DeclareForm';
 import { useDomain } from '../../components/use-domain';
 import { getDb } from '../../lib/db';
@@ -11,6 +11,9 @@ import type { PopupBoot } from './popup-boot';
 import { CurrentIncident } from './CurrentIncident';
 import { useRecognisedPage } from './use-recognised-page';
 import type { ShellSnapshot } from './shell';
+
+// Trackers (issue 12): loaded after the first paint, only on an https page; it shows itself only on a tracker issue.
+const LinkThisPage = lazy(() => import('./LinkThisPage'));
 
 type View = { kind: 'auto' } | { kind: 'declare' } | { kind: 'incident'; id: string };
 
@@ -116,25 +119,37 @@ function PopupHome({
     if (view.kind === 'auto' && current) setView({ kind: 'incident', id: current.id });
   }, [view.kind, current]);
 
+  const linkHere = boot.tab?.url?.startsWith('https://') ? (
+    <Suspense fallback={null}>
+      <LinkThisPage ctx={ctx} tab={boot.tab} />
+    </Suspense>
+  ) : null;
+
   if (view.kind === 'incident') {
     return (
-      <CurrentIncident
-        ctx={ctx}
-        incidentId={view.id}
-        tab={boot.tab}
-        onDeclareAnother={() => setView({ kind: 'declare' })}
-      />
+      <>
+        <CurrentIncident
+          ctx={ctx}
+          incidentId={view.id}
+          tab={boot.tab}
+          onDeclareAnother={() => setView({ kind: 'declare' })}
+        />
+        {linkHere}
+      </>
     );
   }
   if (current === undefined) return <p aria-busy="true" className="muted">Loading…</p>;
   if (view.kind === 'auto' && current) return null; // the effect above is about to pin it
 
   return (
-    <DeclareView
-      ctx={ctx}
-      boot={boot}
-      shell={view.kind === 'auto' ? shell : null}
-      onDeclared={(incident) => setView({ kind: 'incident', id: incident.id })}
-    />
+    <>
+      <DeclareView
+        ctx={ctx}
+        boot={boot}
+        shell={view.kind === 'auto' ? shell : null}
+        onDeclared={(incident) => setView({ kind: 'incident', id: incident.id })}
+      />
+      {linkHere}
+    </>
   );
 }

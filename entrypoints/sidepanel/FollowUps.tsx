@@ -1,15 +1,25 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { useAction } from '../../components/use-action';
+import { useStorageItem } from '../../components/use-storage-item';
+import { exportRef } from '../../lib/export/incident-ref';
+import { readIncidentNumber } from '../../lib/incidents/numbers';
+import { readTrackerSettings } from '../../lib/trackers/tracker-settings';
+import { trackerSettingsItem } from '../../lib/trackers/tracker-settings-item';
+import { FollowUpTracker } from './FollowUpTracker';
 import type { DomainContext } from '../../lib/incidents/context';
 import { addFollowUp, setFollowUpDone } from '../../lib/incidents/operations';
 import type { Incident } from '../../lib/model/incident';
 
-/** Follow-ups the lead logs while working: add them, tick them off. */
+/** Follow-ups the lead logs while working: add them, tick them off, take them to the tracker. */
 export function FollowUps({ ctx, incident }: { ctx: DomainContext; incident: Incident }) {
   const [text, setText] = useState('');
   const add = useAction((t: string) => addFollowUp(ctx, incident.id, t));
   const tick = useAction((id: string, done: boolean) => setFollowUpDone(ctx, incident.id, id, done));
   const inputId = useId();
+  const trackers = useStorageItem(trackerSettingsItem, { read: readTrackerSettings, initial: {} });
+  const number = useLiveQuery(() => readIncidentNumber(ctx.db, incident.id), [ctx.db, incident.id]);
+  const ref = exportRef(incident.id, new Map(number === undefined ? [] : [[incident.id, number]]));
   // Shown ticked at once; the live query confirms it a moment later.
   const [pending, setPending] = useState<Record<string, boolean>>({});
   async function toggle(id: string, done: boolean) {
@@ -43,6 +53,7 @@ export function FollowUps({ ctx, incident }: { ctx: DomainContext; incident: Inc
                 />
                 <span className="text">{f.text}</span>
               </label>
+              <FollowUpTracker ctx={ctx} incident={incident} followUp={f} incidentRef={ref} trackers={trackers} />
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { useStorageItem } from '../../components/use-storage-item';
 import { teamRecordItem } from '../../lib/supabase/team-id';
 import { teamMembersOf } from '../../lib/supabase/team-members';
 import { useAction } from '../../components/use-action';
+import { SafeLink } from '../../components/SafeLink';
 import type { DomainContext } from '../../lib/incidents/context';
 import { setFollowUpDone } from '../../lib/incidents/operations';
 import { openFollowUps } from '../../lib/incidents/follow-ups';
@@ -30,6 +31,12 @@ export function FollowUpsView({ ctx, onOpen }: { ctx: DomainContext; onOpen: (id
               <button type="button" className="link" onClick={() => onOpen(incident.id)}>
                 {incident.title}
               </button>
+              {followUp.link && (
+                <>
+                  {' · '}
+                  <SafeLink href={followUp.link}>Issue</SafeLink>
+                </>
+              )}
             </div>
           </li>
         ))}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTE_MAX, SUMMARY_MAX, TITLE_MAX } from './limits';
+import { NOTE_MAX, SUMMARY_MAX, TITLE_MAX, TRACKER_LINK_MAX, TRACKER_LINK_PATTERN } from './limits';
 import { CONTROL_CHARS } from './person-name';
 import { BIDI_TEAM_NAME_MESSAGE, BIDI_TITLE_MESSAGE, hasBidiControls } from './text-direction';
 
@@ -14,7 +14,7 @@ export type Status = z.infer<typeof statusSchema>;
 export const outcomeSchema = z.enum(['fixed', 'deferred', 'no_action']);
 export type Outcome = z.infer<typeof outcomeSchema>;
 
-export { NAME_MAX, NOTE_MAX, SUMMARY_MAX, TITLE_MAX } from './limits';
+export { NAME_MAX, NOTE_MAX, SUMMARY_MAX, TITLE_MAX, TRACKER_LINK_MAX, TRACKER_LINK_PATTERN } from './limits';
 
 // C0 and C1 control characters (./person-name.ts). Titles are one line of plain text;
 // a tab or a line break pasted from a terminal would break lists and exports.
@@ -79,8 +79,6 @@ export const httpUrlSchema = z
  * judged at the input (lib/trackers/link-url.ts), not here: a teammate's
  * configured Jira site may be a custom domain this device does not know.
  */
-export const TRACKER_LINK_PATTERN = /^https:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\s\u0000-\u001f\u007f-\u009f]*)?$/;
-export const TRACKER_LINK_MAX = 2_048;
 export const trackerLinkSchema = z
   .string()
   .max(TRACKER_LINK_MAX, `Keep the link to ${TRACKER_LINK_MAX.toLocaleString('en')} characters or fewer.`)

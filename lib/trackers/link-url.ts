@@ -1,4 +1,4 @@
-import { TRACKER_LINK_MAX, TRACKER_LINK_PATTERN } from '../model/incident-fields';
+import { TRACKER_LINK_MAX, TRACKER_LINK_PATTERN } from '../model/limits';
 import type { TrackerSettings } from './tracker-settings';
 
 /**

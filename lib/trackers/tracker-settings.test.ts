@@ -4,12 +4,10 @@ import {
   JIRA_PID_MESSAGE,
   JIRA_SITE_MESSAGE,
   jiraSiteOrigin,
-  loadTrackerSettings,
   parseRepository,
   REPO_MESSAGE,
-  saveTrackerSettings,
-  trackerSettingsItem,
 } from './tracker-settings';
+import { loadTrackerSettings, saveTrackerSettings, trackerSettingsItem } from './tracker-settings-item';
 
 beforeEach(() => fakeBrowser.reset());
 

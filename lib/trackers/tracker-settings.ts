@@ -1,4 +1,3 @@
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 
 /**
@@ -81,26 +80,8 @@ export function parseRepository(input: string): { owner: string; repo: string } 
   return parsed.success ? parsed.data : { error: REPO_MESSAGE };
 }
 
-/**
- * The settings, parsed; a stored value that no longer parses reads as none
- * (the options page then shows empty fields rather than failing).
- */
-export const trackerSettingsItem = storage.defineItem<unknown>('local:trackerSettings', { fallback: {} });
-
-/** What is stored (untrusted: any version may have written it), parsed. */
+/** What is stored (untrusted: any version may have written it), parsed; anything malformed reads as no trackers. */
 export function readTrackerSettings(value: unknown): TrackerSettings {
   const parsed = trackerSettingsSchema.safeParse(value ?? {});
   return parsed.success ? parsed.data : {};
-}
-
-export async function loadTrackerSettings(): Promise<TrackerSettings> {
-  return readTrackerSettings(await trackerSettingsItem.getValue());
-}
-
-/** Saves after parsing; bad input throws the first sentence and stores nothing. */
-export async function saveTrackerSettings(input: unknown): Promise<TrackerSettings> {
-  const parsed = trackerSettingsSchema.safeParse(input);
-  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'Those tracker settings are not valid.');
-  await trackerSettingsItem.setValue(parsed.data);
-  return parsed.data;
 }

@@ -11,7 +11,7 @@
 --     author rule either): a link points at work and rewrites nobody's words.
 --     Membership and authorship are checked as for every event.
 --   * The URL's shape is checked here exactly as the clients' model checks it
---     (lib/model/incident-fields.ts, TRACKER_LINK_PATTERN): https, a plain
+--     (lib/model/limits.ts, TRACKER_LINK_PATTERN): https, a plain
 --     host name (no user info), an optional port, at most 2,048 characters,
 --     no spaces or control characters. A `javascript:` or `http:` link is
 --     refused with a reason, so no teammate's view ever gets one. Which

@@ -143,8 +143,8 @@ export function expectOneIncidentRegister(csv: { name: string; bytes: Buffer }, 
   const text = csv.bytes.toString('utf8');
   expect(text.startsWith('\uFEFF')).toBe(true); // so Excel reads it as UTF-8
   expect(text.slice(1).split('\r\n')).toEqual([
-    'ref,title,severity,lead,declared,resolved,time to resolve,outcome,follow-ups open,follow-ups done,customer updates',
-    expect.stringMatching(new RegExp(`^[0-9a-f]{8},${title},major,Sophie,\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,,,,0,0,0$`)),
+    'ref,title,severity,lead,declared,resolved,time to resolve,outcome,follow-ups open,follow-ups done,follow-up links,customer updates',
+    expect.stringMatching(new RegExp(`^[0-9a-f]{8},${title},major,Sophie,\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,,,,0,0,,0$`)),
     '',
   ]);
 }

@@ -1,6 +1,6 @@
 import type { EventRow, PushOutcome, SyncTransport } from '../../lib/sync/transport';
 import { TransientSyncError } from '../../lib/sync/transport';
-import { TRACKER_LINK_MAX, TRACKER_LINK_PATTERN } from '../../lib/model/incident-fields';
+import { TRACKER_LINK_MAX, TRACKER_LINK_PATTERN } from '../../lib/model/limits';
 
 /**
  * An in-memory model of the server contract (push_events / pull_events /
