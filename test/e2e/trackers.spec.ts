@@ -126,6 +126,7 @@ describe('follow-ups into trackers (Chromium)', () => {
     await popup.currentIncidentTitle();
     const form = popup.page.getByRole('form', { name: 'Link this page to a follow-up' });
     const choice = form.getByLabel('Link acme/web#43 to a follow-up');
+    await choice.waitFor(); // loaded after the popup's first paint
     // Only unlinked open follow-ups, newest first.
     expect(await choice.locator('option').allTextContents()).toEqual([
       `Rotate the webhook secret — ${TITLE}`,
