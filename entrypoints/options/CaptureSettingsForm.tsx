@@ -18,6 +18,8 @@ function isValidSelector(selector: string): boolean {
   }
 }
 
+const MANAGED_LIST_NAME = 'Selectors your organisation masks';
+
 export function CaptureSettingsForm() {
   const [text, setText] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -49,10 +51,11 @@ export function CaptureSettingsForm() {
       </p>
       {managed.length > 0 && (
         <div className="field">
-          <p className="row" id={`${id}-managed`}>
+          <p className="row">
             Always masked <SetByOrganisation />
           </p>
-          <ul aria-labelledby={`${id}-managed`} className="mono">
+          {/* Named outright: Firefox's accessible names carry the label's CSS capitals. */}
+          <ul aria-label={MANAGED_LIST_NAME} className="mono">
             {managed.map((selector) => (
               <li key={selector}>
                 {selector}

@@ -75,9 +75,9 @@ describe('settings an admin deploys (Chromium policy)', () => {
     expect(await page.getByRole('button', { name: 'Disconnect' }).count()).toBe(0);
     expect(await page.getByLabel('Project URL').count()).toBe(0);
     // The organisation's mask selectors, locked beside the person's own.
-    const masked = page.getByRole('list', { name: /Always masked.*Set by your organisation/ });
+    const masked = page.getByRole('list', { name: 'Selectors your organisation masks' });
     expect(await masked.getByRole('listitem').allTextContents()).toEqual([SECRET_SELECTOR]);
-    expect(await page.getByRole('alert').count()).toBe(0); // nothing in the policy was refused
+    expect(await page.getByRole('heading', { name: 'Your organisation’s policy' }).count()).toBe(0); // nothing in the policy was refused
 
     // One sign-in: the team is joined by the organisation's code.
     await options.saveName('Tom');
@@ -128,7 +128,7 @@ describe('settings an admin deploys (Chromium policy)', () => {
     });
     const options = await openOptions();
     const page = options.page;
-    const problems = page.getByRole('region', { name: 'Your organisation’s policy' }).getByRole('alert');
+    const problems = page.getByRole('list', { name: 'Settings from your organisation that were ignored' }).getByRole('listitem');
     await problems.first().waitFor();
     const texts = await problems.allTextContents();
     expect(texts).toEqual([
@@ -138,7 +138,7 @@ describe('settings an admin deploys (Chromium policy)', () => {
       expect.stringMatching(/: webhooks\[1\] \(url must be an https:\/\/ address\)/),
     ]);
     // The good selector still applies; the refused connection does not: the person may connect by hand.
-    expect(await page.getByRole('list', { name: /Always masked/ }).getByRole('listitem').allTextContents()).toEqual([SECRET_SELECTOR]);
+    expect(await page.getByRole('list', { name: 'Selectors your organisation masks' }).getByRole('listitem').allTextContents()).toEqual([SECRET_SELECTOR]);
     await page.getByLabel('Project URL').waitFor();
     // The page still works: the person's own settings save.
     await page.getByLabel('Also mask elements matching').fill('.mine');

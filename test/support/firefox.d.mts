@@ -18,5 +18,5 @@ export interface FirefoxSession {
 
 export function launchFirefoxWithExtension(
   extensionDir: string,
-  options?: { userDataDir?: string; width?: number; height?: number },
+  options?: { userDataDir?: string; width?: number; height?: number; addonId?: string },
 ): Promise<FirefoxSession>;

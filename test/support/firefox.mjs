@@ -65,9 +65,11 @@ export async function findPage(browser, url, timeoutMs = 15_000) {
  * deleted on close, one passed in is kept. `width`/`height` size the window,
  * but headless Firefox still lays pages out at 1024×714, so a page whose
  * captures must be a known size sets its viewport too (test/e2e-firefox/fixtures.ts
- * `openTab` sets 1280×800, as the Chromium suite's viewport).
+ * `openTab` sets 1280×800, as the Chromium suite's viewport). `addonId`: the
+ * gecko id in the build's manifest, when it is not FIREFOX_ADDON_ID (the
+ * managed-policy spec loads a copy with an id of its own).
  */
-export async function launchFirefoxWithExtension(extensionDir, { userDataDir: reuse, width = 1280, height = 800 } = {}) {
+export async function launchFirefoxWithExtension(extensionDir, { userDataDir: reuse, width = 1280, height = 800, addonId = FIREFOX_ADDON_ID } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run npm run build:firefox:e2e first.`);
   }
@@ -81,7 +83,7 @@ export async function launchFirefoxWithExtension(extensionDir, { userDataDir: re
     userDataDir,
     args: ['--remote-allow-system-access', `--width=${width}`, `--height=${height}`],
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: uuid }),
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
       // Grant optional permissions (the Slack origin, data consent) without
       // the doorhanger a headless browser cannot show; the gesture rule still applies.
       'extensions.webextOptionalPermissionPrompts': false,
