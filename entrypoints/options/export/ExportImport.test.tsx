@@ -80,7 +80,7 @@ describe('ExportImport', () => {
     expect(downloads[0]!.name).toBe('incident-register-2026-11-26.csv');
     const text = await blobText(0);
     expect(text.startsWith('\uFEFFref,title,severity,lead,declared,resolved,time to resolve,outcome,')).toBe(true);
-    expect(text).toContain(',Checkout 500s,major,Sophie,2026-11-26T09:00:00Z,,,,0,0,0\r\n');
+    expect(text).toContain(',Checkout 500s,major,Sophie,2026-11-26T09:00:00Z,,,,0,0,,0\r\n');
   });
 
   it('downloads the full export as a dated JSON file, with screenshots when asked', async () => {
