@@ -2,11 +2,12 @@ import { browser } from 'wxt/browser';
 import { permissions } from '../../components/browser-ports';
 import { testAnnouncement } from '../../lib/announce/announcement';
 import type { Destination } from '../../lib/announce/destination';
-import { serviceName } from '../../lib/announce/destination-url';
+import { allDestinations } from '../../lib/announce/all-destinations';
+import { originPattern, serviceName } from '../../lib/announce/destination-url';
 import { loadDestinations } from '../../lib/announce/destinations-store';
 import { postRequest } from '../../lib/announce/post';
 import { requestFor } from '../../lib/announce/request';
-import { CONSENT_WITHDRAWN, sendPending } from '../../lib/announce/sender';
+import { CONSENT_WITHDRAWN, hostNotAllowed, sendPending } from '../../lib/announce/sender';
 import { SENT_TO_WEBHOOKS, WEBHOOK_LINKS } from '../../lib/browser/permissions';
 import { getDb } from '../../lib/db';
 import { announceStatusItem } from '../../lib/db/meta-items';
@@ -17,10 +18,10 @@ import { flashBadge } from './set-up-badge';
 
 const ALARM = 'announce-retry';
 
-/** The admin's destinations first (lib/settings/managed-settings.ts), then the person's own. */
-async function allDestinations(): Promise<Destination[]> {
+/** The organisation's destinations first (lib/settings/managed-settings.ts), then the person's own. */
+async function destinations(): Promise<Destination[]> {
   const [managed, own] = await Promise.all([loadManagedSettings().catch(() => null), loadDestinations()]);
-  return [...(managed?.webhooks ?? []), ...own];
+  return allDestinations(managed?.webhooks ?? [], own);
 }
 
 let running: Promise<void> | null = null;
@@ -47,7 +48,8 @@ export function announcePending(): Promise<void> {
         fetch: (input, init) => fetch(input, init),
         now: Date.now,
         nodeId: await readNodeId(db),
-        destinations: await allDestinations(),
+        destinations: await destinations(),
+        hostAllowed: (d) => permissions.contains({ origins: [originPattern(d.url)] }),
         consent: async () => ({
           send: await permissions.contains({ dataCollection: SENT_TO_WEBHOOKS }),
           links: await permissions.contains({ dataCollection: WEBHOOK_LINKS }),
@@ -72,9 +74,10 @@ export function setUpAnnounce(): void {
     if (alarm.name === ALARM) void announcePending();
   });
   handle('testDestination', async ({ id }) => {
-    const destination = (await allDestinations()).find((d) => d.id === id);
+    const destination = (await destinations()).find((d) => d.id === id);
     if (!destination) throw new Error('Save the destination first.');
     if (!(await permissions.contains({ dataCollection: SENT_TO_WEBHOOKS }))) throw new Error(CONSENT_WITHDRAWN);
+    if (!(await permissions.contains({ origins: [originPattern(destination.url)] }))) throw new Error(hostNotAllowed(destination));
     const result = await postRequest(fetch, destination.url, await requestFor(destination, testAnnouncement(new Date()), Date.now()), serviceName(destination));
     const db = getDb();
     const statuses = { ...(await announceStatusItem.get(db)) };

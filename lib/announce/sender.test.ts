@@ -161,4 +161,16 @@ describe('sendPending', () => {
     await send();
     expect(await announceDeliveriesItem.get(ctx.db)).toEqual({});
   });
+
+  it('waits, and says why, while the browser has not allowed a destination’s host; sends once it has', async () => {
+    const { ctx, web, send } = await setUp([SLACK]);
+    await declareIncident(ctx, { title: 'Payments down', severity: 'major' });
+    await send({ hostAllowed: async () => false });
+    expect(web.posts).toHaveLength(0);
+    expect((await announceStatusItem.get(ctx.db)).slack!.message).toBe(
+      'Not sent yet: the browser has not allowed sending to hooks.slack.com. Choose “Allow sending” in Options.',
+    );
+    await send({ hostAllowed: async () => true });
+    expect(web.posts).toHaveLength(1);
+  });
 });

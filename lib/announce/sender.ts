@@ -47,6 +47,16 @@ const RETRY_CAP_MS = 60 * 60_000;
 export const CONSENT_WITHDRAWN =
   'Not sent: the browser’s permission to send incident details was withdrawn. Save the destination again in Options to allow it.';
 
+export function hostNotAllowed(destination: Destination): string {
+  let host = destination.url;
+  try {
+    host = new URL(destination.url).host;
+  } catch {
+    // named as written
+  }
+  return `Not sent yet: the browser has not allowed sending to ${host}. Choose “Allow sending” in Options.`;
+}
+
 export interface SenderPorts {
   db: IncidentDatabase;
   fetch: typeof fetch;
@@ -62,6 +72,13 @@ export interface SenderPorts {
    * was declared from (browsing activity, asked for separately).
    */
   consent: () => Promise<{ send: boolean; links: boolean }>;
+  /**
+   * Whether the browser lets this extension post to the destination's origin
+   * (its optional host permission). An organisation's destination is never
+   * saved here, so nothing asked for it; until the person allows it in
+   * Options, its messages wait (not given up) and it says why.
+   */
+  hostAllowed?: (destination: Destination) => Promise<boolean>;
   /** How long to wait for an answer (post.ts's default, ~10 s). */
   timeoutMs?: number;
   /** Each new failure, once (the badge). */
@@ -118,6 +135,11 @@ export async function sendPending(ports: SenderPorts): Promise<SendReport> {
   // Each destination works through its own queue in order, all of them at
   // once: one that hangs until the timeout holds up only itself.
   const sendTo = async (destination: Destination) => {
+    if (ports.hostAllowed && !(await ports.hostAllowed(destination))) {
+      statuses[destination.id] = { ok: false, message: hostNotAllowed(destination), at: nowIso() };
+      await announceStatusItem.put(db, statuses);
+      return;
+    }
     for (const event of mine) {
       const key = deliveryKey(destination.id, event.id);
       const previous: Delivery | undefined = deliveries[key];

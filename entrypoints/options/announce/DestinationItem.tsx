@@ -4,6 +4,7 @@ import { TOPIC_LABEL } from '../../../lib/announce/topic-labels';
 import type { DestinationStatus } from '../../../lib/db/meta-items';
 import { formatDateTime } from '../../../lib/format/time';
 import { ask } from '../team/ask';
+import { AllowSending, useHostAllowed } from './AllowSending';
 import { destinationName } from './destination-name';
 
 /** One destination in the list: what it receives, how the last message went, and what can be done with it. */
@@ -23,6 +24,7 @@ export function DestinationItem({
 }) {
   const name = destinationName(destination);
   const test = useAction(() => ask({ type: 'testDestination', id: destination.id }));
+  const allowed = useHostAllowed(destination.url);
   return (
     <li className="card stack" aria-label={name}>
       <strong>{name}</strong>
@@ -35,6 +37,7 @@ export function DestinationItem({
           Last message, {formatDateTime(status.at)}: {status.message}
         </p>
       )}
+      {allowed.granted === false && <AllowSending url={destination.url} onAllowed={allowed.recheck} />}
       <div className="row">
         <button type="button" onClick={() => void test.run()} disabled={test.busy}>
           Send a test message

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useStorageItem } from '../../../components/use-storage-item';
+import { allDestinations } from '../../../lib/announce/all-destinations';
 import type { Destination } from '../../../lib/announce/destination';
 import { destinationsItem, loadDestinations, readDestinations, saveDestinations } from '../../../lib/announce/destinations-store';
 import type { IncidentDatabase } from '../../../lib/db/database';
@@ -28,7 +29,7 @@ export function Destinations({ db }: { db: IncidentDatabase }) {
   }, [stored]);
   useEffect(() => {
     void loadManagedSettings()
-      .then((s) => setManaged(s?.webhooks ?? []))
+      .then((s) => setManaged(allDestinations(s?.webhooks ?? [], [])))
       .catch(() => setManaged([]));
   }, []);
   if (own === null) return <p className="muted">Loading…</p>;
@@ -52,7 +53,7 @@ export function Destinations({ db }: { db: IncidentDatabase }) {
       ) : (
         <ul className="stack" aria-label="Destinations" style={{ listStyle: 'none', padding: 0 }}>
           {managed.map((d) => (
-            <DestinationItem key={`managed-${d.id}`} destination={d} status={statuses[d.id]} locked />
+            <DestinationItem key={d.id} destination={d} status={statuses[d.id]} locked />
           ))}
           {own.map((d) => (
             <DestinationItem
