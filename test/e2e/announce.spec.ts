@@ -1,8 +1,11 @@
 import { createHmac } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startWebhookReceiver } from '../support/webhook-receiver';
-import { launchExtension, openPopupWindow, startTestSite, type ExtensionSession } from './fixtures';
+import { E2E_EXTENSION_DIR, launchExtension, openPopupWindow, startTestSite, type ExtensionSession } from './fixtures';
+import { CHROMIUM_POLICY_DIR, copyExtension } from './managed-policy';
 import { OptionsPage } from './pages/options.page';
 import { PopupPage } from './pages/popup.page';
 
@@ -152,5 +155,65 @@ describe('announce: destinations in Options, each kind, failures', () => {
   it('removes a destination', async () => {
     await item(`Discord · ${hooks.origin.slice(7)}`).getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => item(`Discord · ${hooks.origin.slice(7)}`).count()).toBe(0);
+  });
+});
+
+/**
+ * A destination an organisation deploys (lib/settings/managed-settings.ts):
+ * listed first, locked, and sent to. The policy goes in a file of its own for
+ * a copy of the e2e build in another folder (another id: test/e2e/managed-policy.ts),
+ * so no other spec's browser sees it; the file is removed however the run ends.
+ */
+describe('announce: a destination set by the organisation', () => {
+  const POLICY_FILE = join(CHROMIUM_POLICY_DIR, 'incident-capture-e2e-announce.json');
+  const removePolicy = () => rmSync(POLICY_FILE, { force: true });
+  process.on('exit', removePolicy);
+  let copy: ReturnType<typeof copyExtension>;
+  let session: ExtensionSession | undefined;
+  let receiver: Receiver;
+  const SECRET = 'org-secret-0123456789abcdef';
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    copy = copyExtension(E2E_EXTENSION_DIR);
+    mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true });
+    writeFileSync(
+      POLICY_FILE,
+      JSON.stringify({
+        '3rdparty': {
+          extensions: { [copy.id]: { webhooks: [{ id: 'slack', kind: 'json', url: `${receiver.origin}/org`, secret: SECRET, topics: ['declared'] }] } },
+        },
+      }),
+    );
+    // Kept until afterAll: Chromium re-reads the folder on change, so removing it drops the policy.
+    session = await launchExtension(copy.dir);
+  });
+
+  afterAll(async () => {
+    removePolicy();
+    await session?.close();
+    copy?.remove();
+    await receiver?.close();
+  });
+
+  it('is listed first and locked, and receives what it chose, signed', async () => {
+    const options = await session!.context.newPage();
+    await options.goto(session!.url('options.html'));
+    await new OptionsPage(options).saveName('Olivia');
+    const row = options.getByRole('listitem', { name: `Webhook (signed JSON) · ${receiver.origin.slice(7)}` });
+    await row.getByText('Set by your organisation').waitFor();
+    expect(await row.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    expect(await row.getByRole('button', { name: 'Remove' }).count()).toBe(0);
+
+    const popup = new PopupPage(await openPopupWindow(session!));
+    await popup.declare({ title: 'Login slow' });
+    await popup.currentIncidentTitle();
+    await popup.page.close();
+    await expect.poll(() => receiver.posts.length, { timeout: 15_000 }).toBe(1);
+    const [post] = receiver.posts;
+    const timestamp = String(post!.headers['x-incident-timestamp']);
+    expect(post!.headers['x-incident-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${post!.body}`).digest('hex')}`);
+    expect(JSON.parse(post!.body)).toMatchObject({ type: 'incident.declared', topics: ['declared'], incident: { title: 'Login slow', severity: 'minor' } });
+    await row.getByText(/Sent: Minor incident declared/).waitFor();
   });
 });
