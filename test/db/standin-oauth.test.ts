@@ -202,6 +202,26 @@ describe('sign in with GitHub or Google (PKCE)', () => {
   });
 });
 
+describe('flowType pkce leaves the other sign-ins as they were', () => {
+  // auth-js 2.119.1 posts signInWithPassword to /token?grant_type=password and
+  // verifyOtp to /verify whatever the flow type; GoTrue's POST /verify issues the
+  // session directly (internal/api/verify.go verifyPost has no PKCE branch).
+  it('signs in with a password and with an emailed code on a pkce client', async () => {
+    await standin.createUser('pkce-password@example.test', 'correct horse battery');
+    const password = await client().auth.signInWithPassword({ email: 'pkce-password@example.test', password: 'correct horse battery' });
+    expect(password.error).toBeNull();
+    expect(password.data.session?.access_token).toBeTruthy();
+
+    const otpClient = client();
+    const sent = await otpClient.auth.signInWithOtp({ email: 'pkce-code@example.test', options: { shouldCreateUser: true } });
+    expect(sent.error).toBeNull();
+    const code = standin.mailbox('pkce-code@example.test').at(-1)!;
+    const verified = await otpClient.auth.verifyOtp({ email: 'pkce-code@example.test', token: code, type: 'email' });
+    expect(verified.error).toBeNull();
+    expect(verified.data.user?.email).toBe('pkce-code@example.test');
+  });
+});
+
 describe("GoTrue's redirect allow list", () => {
   const site = 'https://app.example.com';
   it('globs with . and / as separators', () => {
