@@ -27,7 +27,12 @@ async function rebuild(incidents: Incident[], targets: LinkTarget[]) {
   const patterns = trackerPagePatterns(await loadTrackerSettings());
   await browser.contextMenus.removeAll();
   for (const item of [...buildMenu(incidents), ...buildLinkMenu(targets, patterns)]) {
-    browser.contextMenus.create(item, () => void browser.runtime.lastError); // a duplicate during a rapid rebuild is harmless
+    try {
+      browser.contextMenus.create(item, () => void browser.runtime.lastError); // a duplicate during a rapid rebuild is harmless
+    } catch (error) {
+      // Firefox throws at once on a pattern it refuses (a custom Jira site's): that item goes, the others stay.
+      console.error('Context menu item refused', item.id, error);
+    }
   }
 }
 

@@ -77,3 +77,37 @@ describe('linkFollowUp', () => {
     expect(foldIncident([...events, stray as (typeof events)[number]])!.followUps.every((f) => !f.link)).toBe(true);
   });
 });
+
+describe('follow-up links in the Markdown copy and on the server stand-in', () => {
+  it('the Markdown copy shows the link beside its follow-up and says who linked what', async () => {
+    const { incidentMarkdown } = await import('../export/markdown');
+    const { ctx, id, followUpId } = await withFollowUp();
+    await linkFollowUp(ctx, id, followUpId, 'https://github.com/acme/web/issues/42');
+    const md = await incidentMarkdown(ctx.db, id);
+    expect(md).toContain('- [ ] Alert on pool exhaustion (<https://github.com/acme/web/issues/42>)');
+    expect(md).toMatch(/Linked the follow-up Alert on pool exhaustion to <https:\/\/github\.com\/acme\/web\/issues\/42>/);
+  });
+
+  it('the memory server refuses what push_events refuses: an http link; a teammate’s https link and a clear are accepted', async () => {
+    const { MemoryServer } = await import('../../test/support/memory-server');
+    const server = new MemoryServer();
+    const team = '0190a000-0000-7000-8000-0000000000aa';
+    server.join(team, LAWRENCE.userId);
+    const row = (id: string, url: string | null) => ({
+      id,
+      team_id: team,
+      incident_id: '0190a000-0000-7000-8000-0000000000a1',
+      author_id: LAWRENCE.userId,
+      kind: 'follow_up_linked',
+      body: { followUpId: '0190a000-0000-7000-8000-0000000000f1', url },
+      hlc: '001764147600000-00000-node1',
+      created_at: '2026-11-26T09:00:00.000Z',
+    });
+    const out = await server.transport(LAWRENCE.userId).push([
+      row('0190a000-0000-7000-8000-000000000101', 'http://github.com/acme/web/issues/1'),
+      row('0190a000-0000-7000-8000-000000000102', 'https://github.com/acme/web/issues/1'),
+      row('0190a000-0000-7000-8000-000000000103', null),
+    ] as never);
+    expect(out.map((o) => ('reason' in o ? o.reason : o.status))).toEqual(['url is not an https link to a tracker issue', 'accepted', 'accepted']);
+  });
+});
