@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_EXTENSION_DIR, launchExtension, openPopupWindow, type ExtensionSession } from './fixtures';
+import { defaultOAuthConfig } from '../support/standin';
 import { copyExtension, removeChromiumPolicy, teamWithInvite, writeChromiumPolicy } from './managed-policy';
 import { OptionsPage } from './pages/options.page';
 import { PopupPage } from './pages/popup.page';
@@ -54,7 +55,12 @@ describe('settings an admin deploys (Chromium policy)', () => {
   });
 
   it('a fresh browser with the policy: locked settings, one sign-in joins the team, the first incident reaches the server', async () => {
-    await backend.standin.createUser('tom@example.test', PASSWORD);
+    // Tom signs in with GitHub (the stand-in's /auth/v1/authorize answers at once), as the project allows this extension's redirect.
+    Object.assign(backend.standin.oauth, defaultOAuthConfig(), {
+      siteUrl: `${backend.site.origin}/`,
+      redirectAllowList: [`https://${copy.id}.chromiumapp.org/`],
+    });
+    backend.standin.oauth.accounts.github = { id: '4242', email: 'tom@example.test', name: 'Tom Price', userName: 'tomp' };
     const launchedAt = await launchWithPolicy({
       supabaseUrl: backend.standin.url,
       supabaseKey: backend.standin.publishableKey,
@@ -82,7 +88,8 @@ describe('settings an admin deploys (Chromium policy)', () => {
     // One sign-in: the team is joined by the organisation's code.
     await options.saveName('Tom');
     mark('name saved');
-    await options.signIn('tom@example.test', PASSWORD);
+    await page.getByRole('button', { name: 'Continue with GitHub' }).click();
+    await page.getByText('Signed in as tom@example.test').waitFor();
     mark('signed in');
     await options.members().getByText('Olivia (owner)').waitFor({ timeout: 20_000 });
     await options.members().getByText('Tom').waitFor();
@@ -103,7 +110,7 @@ describe('settings an admin deploys (Chromium policy)', () => {
       );
     await expect.poll(onServer, { timeout: 30_000, interval: 100 }).toBe(1);
     const ms = Date.now() - launchedAt;
-    console.log(`[managed] Chromium: browser launch with policy → first incident synced (on the server): ${ms} ms (password sign-in; ${marks.join(', ')})`);
+    console.log(`[managed] Chromium: browser launch with policy → first incident synced (on the server): ${ms} ms (GitHub sign-in through the stand-in's OAuth; ${marks.join(', ')})`);
 
     // Its masking applies in capture too: the background's effective settings carry the organisation's selector.
     const worker = session!.context.serviceWorkers().find((w) => w.url().includes(copy.id))!;
