@@ -8,12 +8,15 @@ import type { DestinationKind } from './destination';
  * - Discord: https://discord.com/api/webhooks/<id>/<token>
  *   (https://discord.com/developers/docs/resources/webhook#execute-webhook; the
  *   older discordapp.com and the ptb./canary. hosts serve the same API)
- * - Teams Workflows: https://<region>.logic.azure.com:443/workflows/<id>/triggers/manual/paths/invoke?…&sig=…
- *   or, for newer flows, https://<env>.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/<id>/triggers/manual/paths/invoke?…
- *   (the two hosts a Workflows webhook lives on, as listed by
- *   https://databrickslabs.github.io/dqx/docs/reference/api/actions/destinations/teams/); any
- *   *.powerplatform.com host is accepted in case Microsoft moves it again. The URL
- *   carries its own authorisation (`sig=`), so it is a secret.
+ * - Teams Workflows: https://<env>.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/<id>/triggers/manual/paths/invoke?…&sig=…
+ *   Microsoft moved Power Automate's HTTP and Teams webhook triggers there from
+ *   https://<region>.logic.azure.com:443/workflows/<id>/triggers/manual/paths/invoke?…
+ *   (old URLs unsupported after 30 November 2025:
+ *   https://learn.microsoft.com/en-us/troubleshoot/power-platform/power-automate/flow-run-issues/triggers-troubleshoot#changes-to-http-or-teams-webhook-trigger-flows,
+ *   and the same change in PostHog's Teams destination, https://github.com/PostHog/posthog/pull/41202).
+ *   logic.azure.com stays accepted for an Azure Logic App built to post to
+ *   Teams; any *.powerplatform.com host is accepted in case Microsoft moves it
+ *   again. The URL carries its own authorisation (`sig=`), so it is a secret.
  * - Mattermost: the team's own server, https://<server>/hooks/<id>
  *   (https://developers.mattermost.com/integrate/webhooks/incoming/)
  * - JSON: any https address.
@@ -29,7 +32,7 @@ export const DESTINATION_KIND_LABEL: Record<DestinationKind, string> = {
 export const PASTE_HINT: Record<DestinationKind, string> = {
   slack: 'Paste a Slack incoming-webhook URL (https://hooks.slack.com/services/…).',
   teams:
-    'Paste the URL of a Teams workflow made from “Post to a channel when a webhook request is received” (https://….logic.azure.com/workflows/… or https://….environment.api.powerplatform.com/…/workflows/…).',
+    'Paste the URL of a Teams workflow made from “Post to a channel when a webhook request is received” (https://….environment.api.powerplatform.com/powerautomate/automations/direct/workflows/…).',
   discord: 'Paste a Discord webhook URL (https://discord.com/api/webhooks/…), from the channel’s Integrations → Webhooks.',
   mattermost: 'Paste a Mattermost incoming-webhook URL (https://your-mattermost-server/hooks/…).',
   json: 'Paste the https address that should receive the signed JSON.',

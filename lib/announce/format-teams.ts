@@ -8,7 +8,9 @@ import { LONG_TEXT_MAX, truncate } from './text';
  * (its action reads `triggerOutputs()?['body']?['attachments']?[0]?['content']`),
  * so the body is
  * `{ type: "message", attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", contentUrl: null, content: <card> }] }`
- * (a worked example: https://gist.github.com/dtcMLOps/81e11acbdbe39db263f18a14b484b8ae).
+ * (a worked example: https://gist.github.com/dtcMLOps/81e11acbdbe39db263f18a14b484b8ae; Apprise's
+ * Workflows notifier sends the same shape, as logged in
+ * https://github.com/dgtlmoon/changedetection.io/issues/3411).
  * A Workflows trigger answers 202 Accepted.
  * Version 1.4: Teams renders up to 1.5 on desktop, but mobile clients lag
  * (https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/cards-reference#adaptive-card).
