@@ -8,8 +8,8 @@ import { LONG_TEXT_MAX, truncate } from './text';
  * (https://api.slack.com/reference/surfaces/formatting#escaping); escaping `<`
  * is also what stops a title such as "<!channel>" from pinging everyone, since
  * special mentions are only ever written inside < >. Slack truncates `text`
- * past 40,000 characters and advises far less
- * (https://api.slack.com/reference/messaging/payload), so long parts are cut.
+ * past 40,000 characters (https://api.slack.com/changelog/2018-04-truncating-really-long-messages)
+ * and advises 4,000 for readability, so long parts are cut well below that.
  */
 export function slackText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
