@@ -46,8 +46,10 @@ export function DestinationForm({
     <form className="card stack" onSubmit={submit} aria-label={initial ? 'Edit destination' : 'Add a destination'}>
       <div className="field">
         <label htmlFor={ids.kind}>Service</label>
+        {/* Opened by "Add a destination" or "Edit": keyboard focus moves into the form. */}
         <select
           id={ids.kind}
+          autoFocus
           value={draft.kind}
           onChange={(e) => {
             const kind = e.target.value as DestinationKind;
