@@ -20,6 +20,10 @@ describe('the Firefox manifest', () => {
     expect(m.background).toEqual({ scripts: ['background.js'] });
   });
 
+  it('has no storage.managed_schema key: Firefox defines none and reads policies.json unchecked (MDN manifest.json/storage)', () => {
+    expect(manifest(FIREFOX_EXTENSION_DIR).storage).toBeUndefined();
+  });
+
   it('requires no data collection and declares every kind the extension may ask for', () => {
     const consent = manifest(FIREFOX_EXTENSION_DIR).browser_specific_settings.gecko.data_collection_permissions;
     expect(consent.required).toEqual(['none']);

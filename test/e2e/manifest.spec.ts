@@ -45,4 +45,10 @@ describe('manifest', () => {
       expect(png.readUInt32BE(16)).toBe(Number(size)); // IHDR width
     }
   });
+
+  it('names the schema Chromium checks an admin policy against, and ships it (docs/admins.md)', () => {
+    const m = manifest(PRODUCTION_EXTENSION_DIR);
+    expect(m.storage).toEqual({ managed_schema: 'managed_schema.json' });
+    expect(JSON.parse(readFileSync(join(PRODUCTION_EXTENSION_DIR, m.storage.managed_schema), 'utf8')).type).toBe('object');
+  });
 });
