@@ -54,6 +54,18 @@ describe('OAuthButtons', () => {
     expect(host.querySelector('[role="alert"]')).toBeNull();
   });
 
+  it('copies the redirect URL, and says so', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { host, button } = await render();
+    await act(async () => button('Copy redirect URL').click());
+    expect(writeText).toHaveBeenCalledWith(REDIRECT);
+    expect(host.querySelector('[role="status"]')?.textContent).toBe('Copied.');
+    writeText.mockRejectedValueOnce(new Error('Document is not focused.'));
+    await act(async () => button('Copy redirect URL').click());
+    expect(host.querySelector('[role="status"]')?.textContent).toBe('Could not copy: select the address and copy it instead.');
+  });
+
   it('is busy while the window is open: both buttons disabled, a status says where to finish', async () => {
     let finish!: () => void;
     ask.mockImplementation(async (message: { type: string }) =>

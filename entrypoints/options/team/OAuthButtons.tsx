@@ -15,6 +15,15 @@ const PROVIDERS: OAuthProvider[] = ['github', 'google'];
 export function OAuthButtons() {
   const [waitingFor, setWaitingFor] = useState<OAuthProvider | null>(null);
   const [redirectUrl, setRedirectUrl] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  async function copyRedirect(url: string) {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('Copied.');
+    } catch {
+      setCopied('Could not copy: select the address and copy it instead.');
+    }
+  }
   // Consent first, before any await: Firefox needs the click's user gesture (team-consent.ts).
   const signIn = useAction(async (provider: OAuthProvider) => {
     const consent = requireTeamConsent();
@@ -59,7 +68,11 @@ export function OAuthButtons() {
       {redirectUrl && (
         <p className="muted">
           The project must allow this browser’s redirect URL <code aria-label="This browser’s redirect URL">{redirectUrl}</code> (Supabase
-          dashboard → Authentication → URL Configuration → Redirect URLs).
+          dashboard → Authentication → URL Configuration → Redirect URLs).{' '}
+          <button type="button" className="link" onClick={() => void copyRedirect(redirectUrl)}>
+            Copy redirect URL
+          </button>{' '}
+          {copied && <span role="status">{copied}</span>}
         </p>
       )}
     </div>
