@@ -7,14 +7,16 @@ import type { TrackerKind, TrackerSettings } from './tracker-settings';
  * the tracker's own Create button.
  *
  * - Linear: https://linear.new?title=…&description=… (a team's own:
- *   https://linear.app/team/<KEY>/new?…), "Create new issue URLs":
- *   https://linear.app/docs/create-new-issue-urls
+ *   https://linear.app/team/<KEY>/new?…), "Create a new issue URL":
+ *   https://linear.app/docs/create-new-issue-urls ("use + … or fully url
+ *   encode content … as description can be a markdown document")
  * - GitHub: https://github.com/<owner>/<repo>/issues/new?title=…&body=…,
  *   https://docs.github.com/en/issues/tracking-your-work-with-issues/using-issues/creating-an-issue#creating-an-issue-from-a-url-query
  * - Jira: <site>/secure/CreateIssueDetails!init.jspa?pid=…&issuetype=…&summary=…&description=…,
- *   Atlassian's "Creating issues via direct HTML links":
- *   https://confluence.atlassian.com/jirakb/creating-issues-via-direct-html-links-in-jira-server-159474.html
- *   (the same page exists on Jira Cloud sites).
+ *   Atlassian's "Creating Issues via direct HTML links" (JIRA documentation,
+ *   http://product-downloads.atlassian.com/software/jira/downloads/documentation/JIRA%204.3%20Documentation%20(HTML)%2020110328.zip:
+ *   "pid=10420&issuetype=1&summary=helloWorld&description=greetings"); GitLab
+ *   builds the same URL for Jira Cloud (https://gitlab.com/gitlab-org/gitlab/-/issues/276896).
  *
  * Values are encoded with URLSearchParams (application/x-www-form-urlencoded:
  * a space is "+", everything else outside the unreserved set is %-encoded), so
@@ -25,7 +27,9 @@ import type { TrackerKind, TrackerSettings } from './tracker-settings';
  * Browsers take far longer URLs, but servers and proxies commonly refuse a
  * request line over 8 KB (nginx's default large_client_header_buffers is
  * 4 8k: https://nginx.org/en/docs/http/ngx_http_core_module.html#large_client_header_buffers),
- * answering 414. The whole URL stays under this.
+ * answering 414 (GitHub's page on creating an issue from a URL query, above,
+ * says a URL over its server limit gets "414 URI Too Long"). The whole URL
+ * stays under this.
  */
 export const MAX_PREFILL_URL = 8_000;
 export const CUT_MARKER = '\n\n… (cut to fit a link; the full record is in the incident)';
