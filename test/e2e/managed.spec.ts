@@ -151,7 +151,19 @@ describe('settings an admin deploys (Chromium policy)', () => {
     await page.getByLabel('Also mask elements matching').fill('.mine');
     await page.getByRole('button', { name: 'Save privacy settings' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved. 1 selector masked.' }).waitFor();
-  });
+
+    // The admin corrects the key while the browser runs: Chromium re-reads the folder, storage.managed
+    // changes, and the extension connects and clears the report, with no restart.
+    writeChromiumPolicy(copy.id, { supabaseUrl: backend.standin.url, supabaseKey: backend.standin.publishableKey, maskSelectors: [SECRET_SELECTOR] });
+    await page.getByText(`Connected to ${backend.standin.url}`).waitFor({ timeout: 45_000 });
+    await page.getByRole('region', { name: 'Team' }).getByText('Set by your organisation').waitFor();
+    expect(await page.getByRole('list', { name: 'Settings from your organisation that were ignored' }).count()).toBe(0);
+    const worker = session!.context.serviceWorkers().find((w) => w.url().includes(copy.id))!;
+    expect(await worker.evaluate(async () => (await chrome.storage.local.get('supabaseConnection')).supabaseConnection)).toEqual({
+      url: backend.standin.url,
+      anonKey: backend.standin.publishableKey,
+    });
+  }, 120_000);
 
   it('a wrong invite code and an unreachable project each say what to do in Options', async () => {
     await backend.standin.createUser('ann@example.test', PASSWORD);
