@@ -162,4 +162,28 @@ describe('follow-ups into trackers (Firefox)', () => {
       'https://linear.app/acme/issue/ENG-12/rotate-the-webhook-secret',
     ]);
   });
+
+  it('the printable report shows each follow-up’s link', async () => {
+    const incidentId = await panel.page.evaluate(
+      (title: string) =>
+        new Promise<string>((ok, fail) => {
+          const open = indexedDB.open('incident-capture');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const r = open.result.transaction('incidents').objectStore('incidents').getAll();
+            r.onsuccess = () => (open.result.close(), ok((r.result as { id: string; title: string }[]).find((i) => i.title === title)!.id));
+          };
+        }),
+      TITLE,
+    );
+    const report = await session.openExtensionPage(`report.html#/incident/${incidentId}`);
+    await waitForText(report, 'https://linear.app/acme/issue/ENG-12/rotate-the-webhook-secret', { within: 'Open follow-ups' });
+    const hrefs = await report.evaluate(() => [...document.querySelectorAll('[aria-label="Open follow-ups"] a')].map((a) => a.getAttribute('href')));
+    expect(hrefs.sort()).toEqual([
+      'https://github.com/acme/web/issues/42',
+      'https://github.com/acme/web/issues/43',
+      'https://linear.app/acme/issue/ENG-12/rotate-the-webhook-secret',
+    ]);
+    await report.close();
+  });
 });

@@ -168,4 +168,15 @@ describe('follow-ups into trackers (Chromium)', () => {
       'https://linear.app/acme/issue/ENG-12/rotate-the-webhook-secret',
     ]);
   });
+
+  it('the printable report shows each follow-up’s link', async () => {
+    const { incidentId } = await followUpIds(panel.page);
+    const report = await session.context.newPage();
+    await report.goto(session.url(`report.html#/incident/${incidentId}`));
+    const open = report.getByRole('list', { name: 'Open follow-ups' });
+    for (const url of ['https://github.com/acme/web/issues/42', 'https://linear.app/acme/issue/ENG-12/rotate-the-webhook-secret']) {
+      expect(await open.getByRole('link', { name: url }).getAttribute('href')).toBe(url);
+    }
+    await report.close();
+  });
 });
