@@ -10,7 +10,11 @@
  * Closing the window rejects: Chromium with "The user did not approve access.",
  * Firefox with "User cancelled or denied access." (both probed headless,
  * Chromium 156 and Firefox ESR 153). A window that never reaches the redirect
- * URL (an error page, the project's Site URL) waits until it is closed.
+ * URL (the project's Site URL) waits until it is closed; in Chromium a page
+ * that cannot load rejects at once ("Authorization page could not be loaded.").
+ * A slow consent does not lose the answer to Firefox's idle event page: with
+ * `extensions.background.idle.timeout` at 2 s, a window that came back after
+ * 12 s still answered the pending message (probed, Firefox ESR 153).
  */
 export interface WebAuthPort {
   /** Where the provider must send the person back: this browser's redirect URL for this extension. */
