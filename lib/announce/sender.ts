@@ -3,7 +3,6 @@ import type { IncidentDatabase } from '../db/database';
 import type { IncidentEvent } from '../model/event';
 import {
   announceDeliveriesItem,
-  announceStatusItem,
   incidentNumbers,
   legacySlackPostedItem,
   type Delivery,
@@ -15,6 +14,7 @@ import type { Destination } from './destination';
 import { serviceName } from './destination-url';
 import { MIGRATED_SLACK_ID } from './destinations-store';
 import { postRequest, type PostResult } from './post';
+import { recordStatus } from './record-status';
 import { requestFor } from './request';
 
 /**
@@ -99,22 +99,20 @@ export async function sendPending(ports: SenderPorts): Promise<SendReport> {
   const report: SendReport = { sent: 0, failures: [], nextAttemptAt: null };
   if (destinations.length === 0) return report;
   const nowIso = () => new Date(now()).toISOString();
-  // Copies: a missing row reads as the item's shared fallback object, never to be mutated.
-  const statuses = { ...(await announceStatusItem.get(db)) };
   const consent = await ports.consent();
   if (!consent.send) {
-    for (const d of destinations) statuses[d.id] = { ok: false, message: CONSENT_WITHDRAWN, at: nowIso() };
-    await announceStatusItem.put(db, statuses);
+    for (const d of destinations) await recordStatus(db, d.id, { ok: false, message: CONSENT_WITHDRAWN, at: nowIso() });
     return report;
   }
+  // A copy: a missing row reads as the item's shared fallback object, never to be mutated.
   const deliveries = { ...(await announceDeliveriesItem.get(db)) };
   const legacyPosted = new Set(await legacySlackPostedItem.get(db));
   const since = formatHlc({ wall: now() - LOOK_BACK_MS, counter: 0, node: '0' });
   const mine = (await db.events.where('hlc').above(since).toArray()).filter((e) => parseHlc(e.hlc).node === nodeId);
 
   const save = async (destinationId: string, status: DestinationStatus) => {
-    statuses[destinationId] = status;
-    await Promise.all([announceDeliveriesItem.put(db, deliveries), announceStatusItem.put(db, statuses)]);
+    await announceDeliveriesItem.put(db, deliveries);
+    await recordStatus(db, destinationId, status);
   };
 
   // Announcements are built once per event, shared by every destination.
@@ -136,8 +134,7 @@ export async function sendPending(ports: SenderPorts): Promise<SendReport> {
   // once: one that hangs until the timeout holds up only itself.
   const sendTo = async (destination: Destination) => {
     if (ports.hostAllowed && !(await ports.hostAllowed(destination))) {
-      statuses[destination.id] = { ok: false, message: hostNotAllowed(destination), at: nowIso() };
-      await announceStatusItem.put(db, statuses);
+      await recordStatus(db, destination.id, { ok: false, message: hostNotAllowed(destination), at: nowIso() });
       return;
     }
     for (const event of mine) {
