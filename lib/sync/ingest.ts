@@ -31,6 +31,10 @@ export interface Judged {
  * for the caller to keep: pull keeps it pending and retries it on every later
  * pull; import refuses the file.
  *
+ * A follow-up's tracker link (`follow_up_linked`) needs no rule here: anyone
+ * in the team may set it, as the server lets them (lib/incidents/authority.ts),
+ * and its shape was parsed with the row (lib/model/event.ts).
+ *
  * Runs inside the caller's transaction (the events table).
  * Candidates are judged in the order given, so an earlier one counts for a
  * later one (a screenshot and its removal in the same page).
