@@ -1,7 +1,7 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Standin } from '../support/standin';
 
 /**
@@ -33,13 +33,25 @@ export function copyExtension(from: string): { dir: string; id: string; remove()
 }
 
 /** Deploys `values` as the `3rdparty` policy for extension `id` (Chrome's documented shape). */
+let madeFolders: string[] = [];
+
 export function writeChromiumPolicy(id: string, values: Record<string, unknown>): void {
+  if (!madeFolders.length) madeFolders = [CHROMIUM_POLICY_DIR, dirname(CHROMIUM_POLICY_DIR)].filter((folder) => !existsSync(folder));
   mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true });
   writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [id]: values } } }, null, 2));
 }
 
+/** Removes the file, and the folders writeChromiumPolicy made if they are empty again. */
 export function removeChromiumPolicy(): void {
   rmSync(POLICY_FILE, { force: true });
+  for (const folder of madeFolders) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // not empty: someone else's policy lives there now
+    }
+  }
+  madeFolders = [];
 }
 
 /** An owner signs in over the REST API and makes a team; answers its invite code (as create_team issues one). */
