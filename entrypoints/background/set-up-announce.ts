@@ -4,7 +4,7 @@ import { testAnnouncement } from '../../lib/announce/announcement';
 import type { Destination } from '../../lib/announce/destination';
 import { allDestinations } from '../../lib/announce/all-destinations';
 import { originPattern, serviceName } from '../../lib/announce/destination-url';
-import { loadDestinations } from '../../lib/announce/destinations-store';
+import { loadDestinations, migrateStoredDestinations } from '../../lib/announce/destinations-store';
 import { postRequest } from '../../lib/announce/post';
 import { recordStatus } from '../../lib/announce/record-status';
 import { requestFor } from '../../lib/announce/request';
@@ -84,5 +84,6 @@ export function setUpAnnounce(): void {
     if (!result.ok) throw new Error(result.message);
     return { ok: true };
   });
-  void announcePending(); // worker start: send what a killed worker owed
+  // Worker start: make the old Slack webhook's migration stick, then send what a killed worker owed.
+  void migrateStoredDestinations().finally(() => void announcePending());
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Destination } from './destination';
-import { loadDestinations, readDestinations, saveDestinations } from './destinations-store';
+import { DEFAULT_TEAM_SETTINGS, saveTeamSettings } from '../settings/team-settings';
+import { loadDestinations, migrateStoredDestinations, readDestinations, saveDestinations } from './destinations-store';
 
 const SLACK = 'https://hooks.slack.com/services/T000/B000/XXXX';
 
@@ -48,5 +49,22 @@ describe('destinations', () => {
       /shared secret of at least 16/,
     );
     expect((await loadDestinations()).map((d) => d.id)).toEqual(['keep']);
+  });
+
+  it('makes the migration stick, so saving the running settings afterwards does not lose the Slack destination', async () => {
+    await fakeBrowser.storage.local.set({ teamSettings: { ...DEFAULT_TEAM_SETTINGS, slackWebhookUrl: SLACK } });
+    await migrateStoredDestinations();
+    await saveTeamSettings({ ...DEFAULT_TEAM_SETTINGS, nudgeMinutes: 45 }); // rewrites teamSettings without the old key
+    expect(await loadDestinations()).toEqual([{ id: 'slack', kind: 'slack', url: SLACK, topics: ['major'] }]);
+    // Once a list exists, it is never migrated over.
+    await saveDestinations([]);
+    await fakeBrowser.storage.local.set({ teamSettings: { ...DEFAULT_TEAM_SETTINGS, slackWebhookUrl: SLACK } });
+    await migrateStoredDestinations();
+    expect(await loadDestinations()).toEqual([]);
+  });
+
+  it('migrates nothing when there was no old webhook', async () => {
+    await migrateStoredDestinations();
+    expect(await fakeBrowser.storage.local.get('announceDestinations')).toEqual({});
   });
 });

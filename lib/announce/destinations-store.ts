@@ -38,6 +38,20 @@ export function readDestinations(stored: unknown, legacyTeamSettings: unknown): 
   return [{ id: MIGRATED_SLACK_ID, kind: 'slack', url: legacy.data.slackWebhookUrl, topics: ['major'] }];
 }
 
+/**
+ * Makes the migration stick: writes the list when none is stored yet and the
+ * old webhook gives one. Saving Options → Running incidents rewrites
+ * `teamSettings` without the old key, so reading it lazily alone would lose
+ * the Slack destination then. The background calls this at every start
+ * (after an update included), before a page can save anything.
+ */
+export async function migrateStoredDestinations(): Promise<void> {
+  const [stored, legacy] = await Promise.all([destinationsItem.getValue(), legacyTeamSettingsItem.getValue()]);
+  if (stored !== null && stored !== undefined) return;
+  const migrated = readDestinations(null, legacy);
+  if (migrated.length) await destinationsItem.setValue(migrated);
+}
+
 export async function loadDestinations(): Promise<Destination[]> {
   const [stored, legacy] = await Promise.all([destinationsItem.getValue(), legacyTeamSettingsItem.getValue()]);
   return readDestinations(stored, legacy);
