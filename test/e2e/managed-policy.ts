@@ -10,7 +10,9 @@ import type { Standin } from '../support/standin';
  * https://www.chromium.org/administrators/linux-quick-start/
  */
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = join(CHROMIUM_POLICY_DIR, 'incident-capture-e2e-managed.json');
+/** One file per extension copy: two runs of the spec at once (two worktrees) never overwrite each other's. */
+export const policyFile = (id: string) => join(CHROMIUM_POLICY_DIR, `incident-capture-e2e-managed-${id}.json`);
+let written: string | null = null;
 
 /**
  * An unpacked extension's id is the first 128 bits of SHA-256 over its
@@ -32,18 +34,20 @@ export function copyExtension(from: string): { dir: string; id: string; remove()
   return { dir, id: unpackedExtensionId(dir), remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
-/** Deploys `values` as the `3rdparty` policy for extension `id` (Chrome's documented shape). */
 let madeFolders: string[] = [];
 
+/** Deploys `values` as the `3rdparty` policy for extension `id` (Chrome's documented shape). */
 export function writeChromiumPolicy(id: string, values: Record<string, unknown>): void {
   if (!madeFolders.length) madeFolders = [CHROMIUM_POLICY_DIR, dirname(CHROMIUM_POLICY_DIR)].filter((folder) => !existsSync(folder));
   mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true });
-  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [id]: values } } }, null, 2));
+  written = policyFile(id);
+  writeFileSync(written, JSON.stringify({ '3rdparty': { extensions: { [id]: values } } }, null, 2));
 }
 
 /** Removes the file, and the folders writeChromiumPolicy made if they are empty again. */
 export function removeChromiumPolicy(): void {
-  rmSync(POLICY_FILE, { force: true });
+  if (written) rmSync(written, { force: true });
+  written = null;
   for (const folder of madeFolders) {
     try {
       rmdirSync(folder);

@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_EXTENSION_DIR, launchExtension, openPopupWindow, type ExtensionSession } from './fixtures';
 import { defaultOAuthConfig } from '../support/standin';
@@ -35,7 +34,7 @@ describe('settings an admin deploys (Chromium policy)', () => {
   }
 
   beforeAll(async () => {
-    removeChromiumPolicy(); // a file left by a killed run
+    // A file a killed run left names a copy that no longer exists, so no browser ever applies it.
     copy = copyExtension(E2E_EXTENSION_DIR);
     backend = await startTeamBackend();
     inviteCode = await teamWithInvite(backend.standin, 'olivia@example.test', PASSWORD, 'Acme');
@@ -187,4 +186,4 @@ describe('settings an admin deploys (Chromium policy)', () => {
 });
 
 // Whatever happened above, no policy file is left for the other browsers on this machine.
-process.on('exit', () => rmSync('/etc/chromium/policies/managed/incident-capture-e2e-managed.json', { force: true }));
+process.on('exit', () => removeChromiumPolicy());
