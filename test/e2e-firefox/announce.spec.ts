@@ -99,6 +99,17 @@ describe('announce in Firefox', () => {
     await waitForText(options, row(`Slack · ${host(hooks)}`), 'Sent: Major incident declared');
   });
 
+  it('sends a test message on request', async () => {
+    const before = hooks.posts.length;
+    const teams = row(`Microsoft Teams · ${host(hooks)}`);
+    await options.locator(`${teams} ::-p-aria([name="Send a test message"][role="button"])`).click();
+    await waitForText(options, teams, 'Test message sent');
+    expect(hooks.posts).toHaveLength(before + 1);
+    const card = JSON.parse(hooks.posts.at(-1)!.body);
+    expect(card.type).toBe('message');
+    expect(card.attachments[0].content.body[0]).toMatchObject({ type: 'TextBlock', text: 'Test message from Incident Capture' });
+  });
+
   it('retries a destination answering 500, shows the failure, then shows it sent', async () => {
     flaky.answer(500);
     await addDestination('Discord', `${flaky.origin}/api/webhooks/2/flaky`);
