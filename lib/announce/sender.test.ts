@@ -173,4 +173,12 @@ describe('sendPending', () => {
     await send({ hostAllowed: async () => true });
     expect(web.posts).toHaveLength(1);
   });
+
+  it('keeps one broken destination to itself: the others are still sent to', async () => {
+    const { ctx, web, send } = await setUp([{ ...SLACK, id: 'broken', url: 'not a url' }, SLACK]);
+    await declareIncident(ctx, { title: 'Payments down', severity: 'major' });
+    await send({ hostAllowed: async (d) => Boolean(new URL(d.url)) });
+    expect(web.posts.map((p) => p.url)).toEqual([SLACK.url]);
+    expect((await announceStatusItem.get(ctx.db)).broken).toMatchObject({ ok: false, message: expect.stringMatching(/^Not sent: /) });
+  });
 });

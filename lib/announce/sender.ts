@@ -179,7 +179,15 @@ export async function sendPending(ports: SenderPorts): Promise<SendReport> {
       await save(destination.id, { ok: false, message, at: nowIso() });
     }
   };
-  await Promise.all(destinations.map(sendTo));
+  // Whatever goes wrong with one destination (an organisation's malformed
+  // address, say) is its own status, never the others' nor the incident's.
+  await Promise.all(
+    destinations.map((d) =>
+      sendTo(d).catch((error: unknown) =>
+        recordStatus(db, d.id, { ok: false, message: `Not sent: ${error instanceof Error ? error.message : String(error)}`, at: nowIso() }),
+      ),
+    ),
+  );
 
   // Forget deliveries past the look-back: their events are never read again.
   const keepAfter = now() - KEEP_DELIVERIES_MS;
