@@ -13,6 +13,7 @@ import { SENT_TO_WEBHOOKS, WEBHOOK_LINKS } from '../../lib/browser/permissions';
 import { getDb } from '../../lib/db';
 import { readNodeId } from '../../lib/incidents/node-id';
 import { loadManagedSettings } from '../../lib/settings/managed-settings';
+import { coalesced } from '../../lib/sync/coalesced';
 import { handle, listen } from './router';
 import { flashBadge } from './set-up-badge';
 
@@ -24,49 +25,35 @@ async function destinations(): Promise<Destination[]> {
   return allDestinations(managed?.webhooks ?? [], own);
 }
 
-let running: Promise<void> | null = null;
-let again = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * Sends what is owed (lib/announce/sender.ts). One run at a time; a change
- * during a run asks for one more. A retry due later is woken by a timer while
- * the worker lives and by an alarm if it sleeps (Chrome runs alarms at most
- * every 30 s: https://developer.chrome.com/docs/extensions/reference/api/alarms).
+ * Sends what is owed (lib/announce/sender.ts), one run at a time (coalesced).
+ * A retry due later is woken by a timer while the worker lives and by an alarm
+ * if it sleeps (Chrome runs alarms at most every 30 s:
+ * https://developer.chrome.com/docs/extensions/reference/api/alarms).
  */
-export function announcePending(): Promise<void> {
-  if (running) {
-    again = true;
-    return running;
-  }
-  running = (async () => {
-    do {
-      again = false;
-      const db = getDb();
-      const report = await sendPending({
-        db,
-        fetch: (input, init) => fetch(input, init),
-        now: Date.now,
-        nodeId: await readNodeId(db),
-        destinations: await destinations(),
-        hostAllowed: (d) => permissions.contains({ origins: [originPattern(d.url)] }),
-        consent: async () => ({
-          send: await permissions.contains({ dataCollection: SENT_TO_WEBHOOKS }),
-          links: await permissions.contains({ dataCollection: WEBHOOK_LINKS }),
-        }),
-        onFailure: (message) => void flashBadge(false, message),
-      });
-      clearTimeout(timer);
-      if (report.nextAttemptAt !== null) {
-        timer = setTimeout(() => void announcePending(), Math.max(0, report.nextAttemptAt - Date.now()));
-        void browser.alarms.create(ALARM, { when: Math.max(report.nextAttemptAt, Date.now() + 30_000) });
-      }
-    } while (again);
-  })().finally(() => {
-    running = null;
+export const announcePending = coalesced(async () => {
+  const db = getDb();
+  const report = await sendPending({
+    db,
+    fetch: (input, init) => fetch(input, init),
+    now: Date.now,
+    nodeId: await readNodeId(db),
+    destinations: await destinations(),
+    hostAllowed: (d) => permissions.contains({ origins: [originPattern(d.url)] }),
+    consent: async () => ({
+      send: await permissions.contains({ dataCollection: SENT_TO_WEBHOOKS }),
+      links: await permissions.contains({ dataCollection: WEBHOOK_LINKS }),
+    }),
+    onFailure: (message) => void flashBadge(false, message),
   });
-  return running;
-}
+  clearTimeout(timer);
+  if (report.nextAttemptAt !== null) {
+    timer = setTimeout(() => void announcePending(), Math.max(0, report.nextAttemptAt - Date.now()));
+    void browser.alarms.create(ALARM, { when: Math.max(report.nextAttemptAt, Date.now() + 30_000) });
+  }
+});
 
 export function setUpAnnounce(): void {
   listen('incidentsChanged', () => announcePending());

@@ -4,6 +4,7 @@ import { permissions } from '../../components/browser-ports';
 import { SENT_TO_TEAM } from '../../lib/browser/permissions';
 import { getDb } from '../../lib/db';
 import { loadTeam, teamItem } from '../../lib/supabase/team';
+import { coalesced } from '../../lib/sync/coalesced';
 import { syncWithSession } from '../../lib/sync/session-sync';
 import { readSyncState, saveSyncState } from '../../lib/sync/status';
 import { listen } from './router';
@@ -11,12 +12,13 @@ import { notifyPulled } from './set-up-notifications';
 import { checkTeamAfterSync, teamClient } from './team-client';
 
 const ALARM = 'sync';
-let running: Promise<void> | null = null;
-let again = false;
 
 /** Shown wherever sync status is (side panel, Options → Team) until consent is given again. */
 export const CONSENT_MISSING =
   'the browser’s permission to send incidents to your team was withdrawn. Sign in again in Options → Team to allow it; nothing is lost meanwhile.';
+
+/** A forced round asked for while another runs is not lost: the next round takes it. */
+let forceNext = false;
 
 /**
  * One sync at a time; a request made while one runs is folded into one more
@@ -24,43 +26,36 @@ export const CONSENT_MISSING =
  * alarm). Does nothing while local-only or signed out.
  */
 export function runSync({ force = false } = {}): Promise<void> {
-  if (running) {
-    again = true;
-    return running;
-  }
-  running = (async () => {
-    do {
-      again = false;
-      const [team, client] = await Promise.all([loadTeam(), teamClient()]);
-      if (!team || !client) return;
-      // Firefox: nothing goes to the team without the person's data consent
-      // (asked at Connect and sign-in; it can be withdrawn in about:addons).
-      // Signing in again asks for it. Chrome's port always holds it.
-      if (!(await permissions.contains({ dataCollection: SENT_TO_TEAM }))) {
-        const db = getDb();
-        await saveSyncState(db, { ...(await readSyncState(db)), state: 'paused', lastError: CONSENT_MISSING });
-        return;
-      }
-      // A failed round may mean I was removed (pull_events refuses former
-      // members with 42501): lib/team asks my_teams() and, if so, notes it and
-      // sync ends. The engine returns a transient failure but throws a refusal
-      // (lib/sync/engine.ts), so both are checked.
-      let round: { state: string };
-      try {
-        round = await syncWithSession(client, getDb(), team.teamId, { force, onPulled: (events) => void notifyPulled(events) });
-      } catch (error) {
-        if ((await checkTeamAfterSync({ state: 'error' })) === 'departed') return;
-        throw error;
-      }
-      if ((await checkTeamAfterSync(round)) === 'departed') return;
-    } while (again);
-  })()
-    .catch((error: unknown) => console.error('Sync failed', error))
-    .finally(() => {
-      running = null;
-    });
-  return running;
+  forceNext ||= force;
+  return syncRounds().catch((error: unknown) => console.error('Sync failed', error));
 }
+
+const syncRounds = coalesced(async () => {
+  const force = forceNext;
+  forceNext = false;
+  const [team, client] = await Promise.all([loadTeam(), teamClient()]);
+  if (!team || !client) return;
+  // Firefox: nothing goes to the team without the person's data consent
+  // (asked at Connect and sign-in; it can be withdrawn in about:addons).
+  // Signing in again asks for it. Chrome's port always holds it.
+  if (!(await permissions.contains({ dataCollection: SENT_TO_TEAM }))) {
+    const db = getDb();
+    await saveSyncState(db, { ...(await readSyncState(db)), state: 'paused', lastError: CONSENT_MISSING });
+    return;
+  }
+  // A failed round may mean I was removed (pull_events refuses former
+  // members with 42501): lib/team asks my_teams() and, if so, notes it and
+  // sync ends. The engine returns a transient failure but throws a refusal
+  // (lib/sync/engine.ts), so both are checked.
+  let round: { state: string };
+  try {
+    round = await syncWithSession(client, getDb(), team.teamId, { force, onPulled: (events) => void notifyPulled(events) });
+  } catch (error) {
+    if ((await checkTeamAfterSync({ state: 'error' })) === 'departed') return;
+    throw error;
+  }
+  await checkTeamAfterSync(round);
+});
 
 let channel: RealtimeChannel | null = null;
 

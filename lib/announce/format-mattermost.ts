@@ -1,5 +1,5 @@
-import { incidentName, type Announcement } from './announcement';
-import { LONG_TEXT_MAX, truncate } from './text';
+import type { Announcement } from './announcement';
+import { chatText } from './chat-text';
 
 /**
  * Mattermost incoming webhook: Slack-compatible `{ "text": … }`, but the text
@@ -22,26 +22,18 @@ export function mattermostText(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&').replace(/([@<])/g, '$1\u200B');
 }
 
-const EMOJI: Record<Announcement['what'], string> = {
-  declared: ':rotating_light:',
-  raised_to_major: ':rotating_light:',
-  resolved: ':white_check_mark:',
-  lead_changed: ':bust_in_silhouette:',
-  customer_update: ':speech_balloon:',
-  test: ':wave:',
-};
-
 /** Characters that would end a Markdown link's URL early or form a Slack token are percent-encoded. */
 function percentEncode(url: string): string {
   return url.replace(/[()<>| ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 export function mattermostPayload(a: Announcement): { text: string } {
-  const emoji = a.what === 'declared' && a.incident.severity === 'minor' ? ':large_yellow_circle:' : EMOJI[a.what];
-  const lines = [`${emoji} ${mattermostText(a.headline)}: **${mattermostText(truncate(incidentName(a), 300))}**`];
-  lines.push(`Lead: ${mattermostText(a.incident.leadName)}${a.incident.outcome ? ` · Outcome: ${mattermostText(a.incident.outcome)}` : ''}`);
-  if (a.customerUpdate) lines.push(`> ${mattermostText(truncate(a.customerUpdate.text, LONG_TEXT_MAX)).replace(/\n/g, '\n> ')}`);
-  else if (a.incident.summary) lines.push(mattermostText(truncate(a.incident.summary, LONG_TEXT_MAX)));
-  if (a.incident.link) lines.push(`[Declared from this page](${percentEncode(a.incident.link)})`);
-  return { text: lines.join('\n') };
+  return {
+    text: chatText(a, {
+      escape: mattermostText,
+      bold: (text) => `**${text}**`,
+      quote: '> ',
+      link: (url, label) => `[${label}](${percentEncode(url)})`,
+    }),
+  };
 }

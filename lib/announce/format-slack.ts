@@ -1,5 +1,5 @@
-import { incidentName, type Announcement } from './announcement';
-import { LONG_TEXT_MAX, truncate } from './text';
+import type { Announcement } from './announcement';
+import { chatText } from './chat-text';
 
 /**
  * Slack incoming webhook: `{ "text": … }` in mrkdwn
@@ -15,22 +15,14 @@ export function slackText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const EMOJI: Record<Announcement['what'], string> = {
-  declared: ':rotating_light:',
-  raised_to_major: ':rotating_light:',
-  resolved: ':white_check_mark:',
-  lead_changed: ':bust_in_silhouette:',
-  customer_update: ':speech_balloon:',
-  test: ':wave:',
-};
-
 export function slackPayload(a: Announcement): { text: string } {
-  const emoji = a.what === 'declared' && a.incident.severity === 'minor' ? ':large_yellow_circle:' : EMOJI[a.what];
-  const lines = [`${emoji} ${slackText(a.headline)}: *${slackText(truncate(incidentName(a), 300))}*`];
-  lines.push(`Lead: ${slackText(a.incident.leadName)}${a.incident.outcome ? ` · Outcome: ${slackText(a.incident.outcome)}` : ''}`);
-  if (a.customerUpdate) lines.push(`>${slackText(truncate(a.customerUpdate.text, LONG_TEXT_MAX)).replace(/\n/g, '\n>')}`);
-  else if (a.incident.summary) lines.push(slackText(truncate(a.incident.summary, LONG_TEXT_MAX)));
-  // A link's URL is escaped like text; `|` would end it early, so it is percent-encoded.
-  if (a.incident.link) lines.push(`<${slackText(a.incident.link).replace(/\|/g, '%7C')}|Declared from this page>`);
-  return { text: lines.join('\n') };
+  return {
+    text: chatText(a, {
+      escape: slackText,
+      bold: (text) => `*${text}*`,
+      quote: '>',
+      // A link's URL is escaped like text; `|` would end it early, so it is percent-encoded.
+      link: (url, label) => `<${slackText(url).replace(/\|/g, '%7C')}|${label}>`,
+    }),
+  };
 }
