@@ -3,7 +3,6 @@ import { NETWORK_PROBE_MEASURE, NETWORK_READ_MEASURE } from '../../lib/perf/mark
 import {
   expectFailingPageNetwork,
   expectHostilePageNetwork,
-  expectManyPageNetwork,
   failingPageLines,
   visitSettled,
 } from '../support/network-pages';
@@ -15,7 +14,14 @@ import {
 import { PopupPage } from './pages/popup.page';
 import { waitForText } from './pages/queries';
 
-/** The Chromium twin is test/e2e/network.spec.ts: the same pages, the same checks. */
+/**
+ * The Chromium twin is test/e2e/network.spec.ts: the same pages, the same
+ * checks, except the page with 10,000 resource entries. Its 10,000 fetches took
+ * 55 s of Firefox's share of CI's 20 minutes; the probe and the judge that cut
+ * it are the same code in both browsers (lib/capture/resource-timing-probe.ts,
+ * network-judge.ts; network-judge.test.ts judges 10,000 entries), so Chromium’s run of it
+ * stands for both. bench/README.md keeps Firefox's figure for it (29 ms).
+ */
 describe('the page’s requests with a screenshot, in Firefox', () => {
   const suite = redAlertSuite();
 
@@ -69,13 +75,6 @@ describe('the page’s requests with a screenshot, in Firefox', () => {
     expect(slowest[1]).toMatch(lines.crossOrigin);
     console.info(`Firefox network read on /failing: ${await lastRead()} ms`);
   });
-
-  it('a page with 10,000 resource entries is read, cut to the lists, and captured', async () => {
-    expect(Number(await visit('/many'))).toBeGreaterThanOrEqual(10_001);
-    const shot = await screenshot();
-    expectManyPageNetwork(shot.network, suite.site.origin);
-    console.info(`Firefox network read of 10,000 entries: ${await lastRead()} ms`);
-  }, 180_000);
 
   it('a page that replaces performance.getEntriesByType with garbage still gets its screenshot', async () => {
     await visit('/hostile-timing');
