@@ -21,7 +21,7 @@ import { SMOKE, within } from './wait.mjs';
 const INCIDENTS = SMOKE ? 60 : 2_000;
 const LONG_EVENTS = SMOKE ? 300 : 5_000;
 const LOADS = Number(process.env.BENCH_LOADS ?? (SMOKE ? 2 : 25));
-const WARMUP = 2;
+const WARMUP = SMOKE ? 0 : 2; // a smoke run proves the steps run; warm-up loads only steady the full run's medians
 const ROUNDS = SMOKE ? 1 : 2; // each search query runs once per round
 // Rows the plain-DOM search floor draws: about what the windowed list draws in a 900 px panel.
 const FLOOR_ROWS = 26;
