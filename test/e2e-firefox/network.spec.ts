@@ -16,8 +16,9 @@ import { waitForText } from './pages/queries';
 
 /**
  * The Chromium twin is test/e2e/network.spec.ts: the same pages, the same
- * checks, except the page with 10,000 resource entries. Its 10,000 fetches took
- * 55 s of Firefox's share of CI's 20 minutes; the probe and the judge that cut
+ * checks, except the page with many resource entries (MANY_ENTRIES in
+ * test/support/network-pages.ts; its 10,000 fetches took 50 s of Firefox's
+ * share of CI's 20 minutes); the probe and the judge that cut
  * it are the same code in both browsers (lib/capture/resource-timing-probe.ts,
  * network-judge.ts; network-judge.test.ts judges 10,000 entries), so Chromium’s run of it
  * stands for both. bench/README.md keeps Firefox's figure for it (29 ms).
