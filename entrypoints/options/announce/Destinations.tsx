@@ -6,7 +6,7 @@ import type { Destination } from '../../../lib/announce/destination';
 import { destinationsItem, loadDestinations, readDestinations, saveDestinations } from '../../../lib/announce/destinations-store';
 import type { IncidentDatabase } from '../../../lib/db/database';
 import { announceStatusItem } from '../../../lib/db/meta-items';
-import { loadManagedSettings } from '../../../lib/settings/managed-settings';
+import { useManagedPolicy } from '../use-managed-policy';
 import { DestinationForm } from './DestinationForm';
 import { DestinationItem } from './DestinationItem';
 
@@ -21,17 +21,13 @@ export function Destinations({ db }: { db: IncidentDatabase }) {
   // saved, so the list is read with it (destinations-store.ts).
   const stored = useStorageItem(destinationsItem);
   const [own, setOwn] = useState<Destination[] | null>(null);
-  const [managed, setManaged] = useState<Destination[]>([]);
   const [editing, setEditing] = useState<Destination | 'new' | null>(null);
   const statuses = useLiveQuery(() => announceStatusItem.get(db)) ?? {};
   useEffect(() => {
     void loadDestinations().then(setOwn);
   }, [stored]);
-  useEffect(() => {
-    void loadManagedSettings()
-      .then((s) => setManaged(allDestinations(s?.webhooks ?? [], [])))
-      .catch(() => setManaged([]));
-  }, []);
+  // The organisation's, kept current as the policy changes (use-managed-policy.ts).
+  const managed = allDestinations(useManagedPolicy()?.settings?.webhooks ?? [], []);
   if (own === null) return <p className="muted">Loading…</p>;
 
   async function save(next: Destination[]) {
