@@ -8,6 +8,27 @@ import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
 let n = 0;
 const freshName = () => `schema-test-${++n}`;
 
+/**
+ * A database at an older `version`, holding what `write` wrote through
+ * today's domain code: the write path targets the latest schema (a table an
+ * older version lacks cannot be in its transactions), so the rows are written
+ * on a scratch latest database and copied over as the old version stored them.
+ */
+async function seedAtVersion(version: number, write: (ctx: ReturnType<typeof makeContext>) => Promise<void>) {
+  const name = freshName();
+  const scratch = makeContext({ db: new IncidentDatabase(freshName()) });
+  await write(scratch);
+  const old = new IncidentDatabase(name, undefined, version);
+  await old.open();
+  for (const table of old.tables) {
+    if (!scratch.db.tables.some((t) => t.name === table.name)) continue;
+    await table.bulkPut(await scratch.db.table(table.name).toArray());
+  }
+  scratch.db.close();
+  const ctx = { ...scratch, db: old };
+  return { name, ctx };
+}
+
 function indexNames(db: Dexie, table: string): string[] {
   const schema = db.table(table).schema;
   return [schema.primKey.name, ...schema.indexes.map((i) => i.name)].sort();
@@ -42,10 +63,11 @@ describe('local schema', () => {
   });
 
   it('v2: refolds v1 projection rows so they gain screenshotCount, keeping every event', async () => {
-    const name = freshName();
-    const ctx = makeContext({ db: new IncidentDatabase(name, undefined, 1) });
-    const { id } = await declareIncident(ctx, { title: 'Before screenshots' });
-    await addNote(ctx, id, { text: 'old note' });
+    let id = '';
+    const { name, ctx } = await seedAtVersion(1, async (c) => {
+      id = (await declareIncident(c, { title: 'Before screenshots' })).id;
+      await addNote(c, id, { text: 'old note' });
+    });
     // A v1 row as v1 wrote it: no screenshotCount.
     const { screenshotCount: _, ...v1Row } = (await ctx.db.incidents.get(id))!;
     await ctx.db.incidents.put(v1Row as never);
@@ -60,9 +82,10 @@ describe('local schema', () => {
   });
 
   it('v3: adds the dead-letter and quarantine tables, keeping every row', async () => {
-    const name = freshName();
-    const ctx = makeContext({ db: new IncidentDatabase(name, undefined, 2) });
-    const { id } = await declareIncident(ctx, { title: 'Before sync' });
+    let id = '';
+    const { name, ctx } = await seedAtVersion(2, async (c) => {
+      id = (await declareIncident(c, { title: 'Before sync' })).id;
+    });
     ctx.db.close();
     const upgraded = new IncidentDatabase(name, undefined, 3);
     await upgraded.open();
@@ -76,10 +99,11 @@ describe('local schema', () => {
   });
 
   it('v4: refolds rows so they gain reviewers, customer-update counts and search text', async () => {
-    const name = freshName();
-    const ctx = makeContext({ db: new IncidentDatabase(name, undefined, 3) });
-    const { id } = await declareIncident(ctx, { title: 'Search Me' });
-    await addNote(ctx, id, { text: 'Redis OOM' });
+    let id = '';
+    const { name, ctx } = await seedAtVersion(3, async (c) => {
+      id = (await declareIncident(c, { title: 'Search Me' })).id;
+      await addNote(c, id, { text: 'Redis OOM' });
+    });
     const { reviewerIds: _r, customerUpdateCount: _c, lastCustomerUpdateAt: _l, searchText: _s, ...v3Row } = (await ctx.db.incidents.get(id))!;
     await ctx.db.incidents.put(v3Row as never);
     ctx.db.close();
@@ -91,10 +115,10 @@ describe('local schema', () => {
   });
 
   it("v5: outbox rows gain their event's author, so only the signed-in account's are pushed", async () => {
-    const name = freshName();
-    const ctx = makeContext({ db: new IncidentDatabase(name, undefined, 4) });
-    const { id } = await declareIncident(ctx, { title: 'Queued before v5' });
-    await addNote(ctx, id, { text: 'also queued' });
+    const { name, ctx } = await seedAtVersion(4, async (c) => {
+      const { id } = await declareIncident(c, { title: 'Queued before v5' });
+      await addNote(c, id, { text: 'also queued' });
+    });
     // v4 rows as v4 wrote them: no author.
     const rows = await ctx.db.outbox.toArray();
     await ctx.db.outbox.bulkPut(rows.map(({ authorId: _, ...row }) => row as OutboxRow));
@@ -106,6 +130,37 @@ describe('local schema', () => {
     expect(upgradedRows).toHaveLength(2);
     expect(upgradedRows.every((r) => r.authorId === ctx.actor.userId)).toBe(true);
     expect(indexNames(upgraded, 'outbox')).toContain('[teamId+authorId]');
+    upgraded.close();
+  });
+
+  it('v6: refolds rows so they gain search words and the first customer update, and folds the Insights facts', async () => {
+    let id = '';
+    const { name, ctx } = await seedAtVersion(5, async (c) => {
+      id = (await declareIncident(c, { title: 'Checkout 502s', severity: 'major' })).id;
+      await addNote(c, id, { text: 'Postgres pool exhausted' });
+    });
+    const { searchWords: _w, firstCustomerUpdateAt: _f, ...v5Row } = (await ctx.db.incidents.get(id))!;
+    await ctx.db.incidents.put(v5Row as never);
+    ctx.db.close();
+    const upgraded = new IncidentDatabase(name, undefined, 6);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(6);
+    expect(await upgraded.incidents.get(id)).toMatchObject({ firstCustomerUpdateAt: null, searchWords: ['checkout', '502s', 'postgres', 'pool', 'exhausted'] });
+    expect(await upgraded.facts.get(id)).toMatchObject({ id, severity: 'major', status: 'active', reviewedByOutsider: false });
+    expect(await upgraded.incidents.where('searchWords').startsWith('postg').primaryKeys()).toEqual([id]);
+    expect(indexNames(upgraded, 'incidents')).toEqual(
+      [
+        'id',
+        'status',
+        'lastActivityAt',
+        'leadId',
+        'resolvedAt',
+        '[statusRank+lastActivityAt]',
+        '[leadId+statusRank+lastActivityAt]',
+        '[severity+statusRank+lastActivityAt]',
+        'searchWords',
+      ].sort(),
+    );
     upgraded.close();
   });
 

@@ -1,6 +1,7 @@
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import { foldAll } from '../incidents/fold-all';
+import { incidentFacts } from '../insights/facts';
 import type { IncidentEvent } from '../model/event';
 
 /**
@@ -25,9 +26,38 @@ const v1Stores = {
 /** The projection is a cache of the log: refolding it is always a valid upgrade. */
 async function refoldProjections(tx: Transaction): Promise<void> {
   const events = (await tx.table('events').toArray()) as IncidentEvent[];
+  const rows = foldAll(events);
   await tx.table('incidents').clear();
-  await tx.table('incidents').bulkPut(foldAll(events));
+  await tx.table('incidents').bulkPut(rows);
+  // From v6 the Insights facts are folded with the rows (lib/incidents/projection.ts).
+  if (tx.storeNames.includes('facts')) {
+    await tx.table('facts').clear();
+    await tx.table('facts').bulkPut(rows.map(incidentFacts));
+  }
 }
+
+const v5Stores = {
+  ...v1Stores,
+  outbox: '++seq, &eventId, teamId, [teamId+authorId]',
+  deadLetters: 'eventId, incidentId',
+  quarantine: '++id, teamId',
+};
+
+/**
+ * v6 (issue 13, 20,000 incidents): the side panel reads a page of a view off
+ * an index instead of every row — Mine and Major get compound indexes that
+ * order like Active and Resolved; search looks words up in a multi-entry
+ * index (`*searchWords`, lib/incidents/search-words.ts); the review queue
+ * reads only what resolved in its window (`resolvedAt`); and Insights reads
+ * its own small rows (`facts`, lib/insights/facts.ts) by date. Refold so old
+ * rows gain the words, the first customer update and the facts.
+ */
+const v6Stores = {
+  ...v5Stores,
+  incidents:
+    'id, status, lastActivityAt, leadId, resolvedAt, [statusRank+lastActivityAt], [leadId+statusRank+lastActivityAt], [severity+statusRank+lastActivityAt], *searchWords',
+  facts: 'id, declaredAt, resolvedAt',
+};
 
 export const SCHEMA_VERSIONS: readonly {
   version: number;
@@ -66,6 +96,7 @@ export const SCHEMA_VERSIONS: readonly {
       await tx.table('outbox').bulkPut(rows.map((r, i) => ({ ...r, authorId: events[i]?.authorId ?? '' })));
     },
   },
+  { version: 6, stores: v6Stores, upgrade: refoldProjections },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

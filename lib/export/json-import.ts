@@ -1,4 +1,5 @@
 import type { BlobRow, IncidentDatabase } from '../db/database';
+import { projectionTables } from '../incidents/projection';
 import { outboxRow } from '../db/outbox-row';
 import { refold } from '../incidents/append';
 import { isQuotaExceeded, StorageFullError, ValidationError } from '../incidents/errors';
@@ -132,7 +133,7 @@ async function checkImages(file: ExportFile): Promise<BlobRow[]> {
 }
 
 async function store(db: IncidentDatabase, file: ExportFile, images: BlobRow[], nowMs: number): Promise<ImportResult> {
-  return db.transaction('rw', [db.events, db.incidents, db.meta, db.blobs, db.outbox], async () => {
+  return db.transaction('rw', [db.events, ...projectionTables(db), db.meta, db.blobs, db.outbox], async () => {
     // The one ingest path (lib/sync/ingest.ts): what a pull would hold back, an import refuses.
     const { admitted, held } = await judgeIncoming(db, file.events, nowMs);
     if (held.length) {

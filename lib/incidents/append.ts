@@ -10,6 +10,7 @@ import type { DomainContext } from './context';
 import { isQuotaExceeded, NotFoundError, StorageFullError, toValidationError } from './errors';
 import { foldIncident } from './fold';
 import { readNodeId } from './node-id';
+import { deleteProjection, projectionTables, putProjections } from './projection';
 
 export interface AppendResult {
   events: IncidentEvent[];
@@ -41,7 +42,7 @@ export async function appendEvents(
 ): Promise<AppendResult> {
   const { db } = ctx;
   try {
-    return await db.transaction('rw', [db.events, db.incidents, db.outbox, db.meta, db.blobs], async () => {
+    return await db.transaction('rw', [db.events, ...projectionTables(db), db.outbox, db.meta, db.blobs], async () => {
       const existing = incidentId ? await db.incidents.get(incidentId) : undefined;
       if (incidentId && !existing) throw new NotFoundError('That incident no longer exists on this device.');
 
@@ -95,7 +96,7 @@ export async function refold(db: IncidentDatabase, incidentId: string): Promise<
     .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
     .toArray();
   const incident = foldIncident(events);
-  if (incident) await db.incidents.put(incident);
-  else await db.incidents.delete(incidentId);
+  if (incident) await putProjections(db, [incident]);
+  else await deleteProjection(db, incidentId);
   return incident;
 }

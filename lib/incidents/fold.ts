@@ -2,6 +2,7 @@ import type { IncidentEvent } from '../model/event';
 import { compareEvents } from '../model/order';
 import type { FollowUp, Incident } from '../model/incident';
 import { incidentAuthority, isDeclaration } from './authority';
+import { toSearchWords } from './search-words';
 
 /** Search looks at this much of an incident's text (title and summary come first). */
 export const SEARCH_TEXT_MAX = 20_000;
@@ -51,7 +52,9 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
     reviewerIds: [],
     customerUpdateCount: 0,
     lastCustomerUpdateAt: null,
+    firstCustomerUpdateAt: null,
     searchText: '',
+    searchWords: [],
   };
 
   for (const e of ordered) {
@@ -102,7 +105,11 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
         break;
       case 'follow_up_done': {
         const item = followUps.get(e.body.followUpId);
-        if (item) item.done = e.body.done;
+        if (item) {
+          item.done = e.body.done;
+          if (e.body.done) item.doneAt = e.createdAt;
+          else delete item.doneAt;
+        }
         break;
       }
       case 'follow_up_linked': {
@@ -121,6 +128,7 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
       case 'customer_update':
         incident.customerUpdateCount += 1;
         if (!incident.lastCustomerUpdateAt || e.createdAt > incident.lastCustomerUpdateAt) incident.lastCustomerUpdateAt = e.createdAt;
+        if (!incident.firstCustomerUpdateAt || e.createdAt < incident.firstCustomerUpdateAt) incident.firstCustomerUpdateAt = e.createdAt;
         searchable.push(e.body.text);
         break;
       case 'reviewed':
@@ -138,5 +146,6 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
   incident.participantIds = [...participants].sort();
   incident.reviewerIds = [...reviewers].sort();
   incident.searchText = [incident.title, incident.summary, ...searchable].join('\n').toLowerCase().slice(0, SEARCH_TEXT_MAX);
+  incident.searchWords = toSearchWords(incident.searchText);
   return incident;
 }

@@ -9,6 +9,8 @@ export const followUpSchema = z.object({
   addedAt: isoDateSchema,
   /** Its tracker issue (the latest \`follow_up_linked\`); absent when none or cleared. */
   link: z.string().optional(),
+  /** When it was last ticked off (the \`follow_up_done\` that set \`done\`); absent while open. */
+  doneAt: isoDateSchema.optional(),
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 
@@ -44,7 +46,15 @@ export const incidentSchema = z.object({
   reviewerIds: z.array(idSchema),
   customerUpdateCount: z.number().int(),
   lastCustomerUpdateAt: isoDateSchema.nullable(),
+  /** The first customer update: Insights measures declared → first update for Major incidents. */
+  firstCustomerUpdateAt: isoDateSchema.nullable(),
   /** Lower-cased title, summary and note texts, capped: what side-panel search looks in. */
   searchText: z.string(),
+  /**
+   * The distinct words of \`searchText\` (lib/incidents/search-words.ts): a
+   * multi-entry index over them is how search finds incidents without reading
+   * every row (issue 13's 20,000 incidents).
+   */
+  searchWords: z.array(z.string()),
 });
 export type Incident = z.infer<typeof incidentSchema>;

@@ -1,4 +1,5 @@
 import type { IncidentDatabase, QuarantineRow } from '../db/database';
+import { projectionTables } from '../incidents/projection';
 import { dirtyIncidentsItem, incidentNumbers, pullCursors } from '../db/meta-items';
 import { refold } from '../incidents/append';
 import type { IncidentEvent } from '../model/event';
@@ -32,7 +33,7 @@ export async function applyPulled(
   page: PulledPage & { cursor: number; final: boolean },
   nowMs: number,
 ): Promise<{ added: number; held: number; fresh: IncidentEvent[] }> {
-  return db.transaction('rw', [db.events, db.incidents, db.meta, db.blobs, db.quarantine], async () => {
+  return db.transaction('rw', [db.events, ...projectionTables(db), db.meta, db.blobs, db.quarantine], async () => {
     const { fresh, held } = await ingestPage(db, page, nowMs);
     await markDirty(db, fresh, page.final);
     await incidentNumbers.putAll(db, page.numbers);

@@ -1,4 +1,5 @@
 import type { IncidentDatabase } from '../db/database';
+import { projectionTables } from '../incidents/projection';
 import { outboxRow } from '../db/outbox-row';
 import { refold } from '../incidents/append';
 import type { IncidentEvent } from '../model/event';
@@ -11,7 +12,7 @@ import type { IncidentEvent } from '../model/event';
  */
 export async function adoptIdentity(db: IncidentDatabase, fromId: string, toId: string): Promise<number> {
   if (fromId === toId) return 0;
-  return db.transaction('rw', [db.events, db.incidents, db.outbox], async () => {
+  return db.transaction('rw', [db.events, ...projectionTables(db), db.outbox], async () => {
     const changed: IncidentEvent[] = [];
     await db.events
       .filter((e) => e.teamId === null)
@@ -44,7 +45,7 @@ export async function adoptIdentity(db: IncidentDatabase, fromId: string, toId: 
  * sharer's: whoever shares a local record vouches for it.
  */
 export async function shareIncident(db: IncidentDatabase, incidentId: string, teamId: string, sharerId: string): Promise<void> {
-  await db.transaction('rw', [db.events, db.incidents, db.outbox], async () => {
+  await db.transaction('rw', [db.events, ...projectionTables(db), db.outbox], async () => {
     const incident = await db.incidents.get(incidentId);
     if (!incident) throw new Error('That incident no longer exists on this device.');
     if (incident.teamId) throw new Error('This incident is already shared with a team.');

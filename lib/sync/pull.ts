@@ -1,4 +1,5 @@
 import type { IncidentDatabase } from '../db/database';
+import { projectionTables } from '../incidents/projection';
 import { incidentNumbers, pullCursors } from '../db/meta-items';
 import type { IncidentEvent } from '../model/event';
 import { applyPulled, ingestPage, markDirty, type PulledPage } from './apply';
@@ -89,7 +90,7 @@ export async function pullTeam(
  * an update syncs). What still may not apply goes back with today's reason.
  */
 export async function retryQuarantined(db: IncidentDatabase, teamId: string, nowMs: number): Promise<IncidentEvent[]> {
-  return db.transaction('rw', [db.events, db.incidents, db.meta, db.blobs, db.quarantine], async () => {
+  return db.transaction('rw', [db.events, ...projectionTables(db), db.meta, db.blobs, db.quarantine], async () => {
     // In the order they arrived (by id within the team index): server order.
     const rows = await db.quarantine.where('teamId').equals(teamId).toArray();
     if (!rows.length) return [];

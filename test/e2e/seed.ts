@@ -1,6 +1,7 @@
 // Seeding the extension's IndexedDB as a teammate's device or a sync would
 // have left it, for the Chromium and Firefox suites and the side-panel bench.
 import { eventLog, generateBenchData } from '../../bench/sidepanel-data';
+import { incidentFacts } from '../../lib/insights/facts';
 import { foldAll } from '../../lib/incidents/fold-all';
 import type { IncidentEvent } from '../../lib/model/event';
 import type { EvaluatesInPage } from './fixtures';
@@ -36,7 +37,9 @@ export function putStoredRows(page: EvaluatesInPage, store: string, rows: readon
 /** Stores a teammate's log (whole incidents, declaration first) with the projection rows the product's own fold makes of it. */
 export async function storeIncidentLog(page: EvaluatesInPage, events: readonly IncidentEvent[]): Promise<void> {
   await putStoredRows(page, 'events', events);
-  await putStoredRows(page, 'incidents', foldAll([...events]));
+  const rows = foldAll([...events]);
+  await putStoredRows(page, 'incidents', rows);
+  await putStoredRows(page, 'facts', rows.map(incidentFacts));
 }
 
 /** One row of the `meta` table, as stored (undefined when there is none). */
