@@ -56,7 +56,7 @@ const v6Stores = {
   ...v5Stores,
   incidents:
     'id, status, lastActivityAt, leadId, resolvedAt, [statusRank+lastActivityAt], [leadId+statusRank+lastActivityAt], [severity+statusRank+lastActivityAt], *searchWords',
-  facts: 'id, declaredAt, resolvedAt',
+  facts: 'id, declaredAt, resolvedAt, lastAt',
 };
 
 export const SCHEMA_VERSIONS: readonly {
