@@ -23,6 +23,13 @@ export const syncStateSchema = z.object({
   lastSyncedAt: z.string().nullable().default(null),
   attempt: z.number().default(0),
   nextAttemptAt: z.number().default(0),
+  // A long pull under way (issue 13): events applied so far of the total
+  // pull_status counted at its start (null: the server could not say). Null
+  // outside a catch-up. Written at most once a page; rows from before it parse.
+  progress: z
+    .object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative().nullable() })
+    .nullable()
+    .default(null),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 

@@ -1,7 +1,6 @@
 import type { IncidentDatabase, QuarantineRow } from '../db/database';
 import { projectionTables } from '../incidents/projection';
 import { dirtyIncidentsItem, incidentNumbers, pullCursors } from '../db/meta-items';
-import { refold } from '../incidents/append';
 import type { IncidentEvent } from '../model/event';
 import { judgeIncoming, storeAdmitted } from './ingest';
 
@@ -23,19 +22,22 @@ export interface PulledPage {
  * server numbers kept, and the cursor moved — so a worker killed mid-pull
  * resumes exactly after the last page it applied.
  *
- * Touched incidents are refolded on the last page of a pull (`final`), not on
- * every page: refolding an incident rereads all its events, and doing that per
- * page made a long catch-up quadratic. Until then they are listed, in the same
- * transaction, as dirty, so nothing is forgotten if the worker dies.
+ * Touched incidents are not refolded here but listed, in the same
+ * transaction, as dirty (so nothing is forgotten if the worker dies);
+ * `refoldDirty` (./refold-dirty.ts) folds them in small transactions every
+ * few pages and at the end. Refolding an incident rereads all its events:
+ * doing it per page made a long catch-up quadratic, and doing all of them in
+ * the last page's transaction held the incidents table for as long as 20,000
+ * refolds take, so every view waited.
  */
 export async function applyPulled(
   db: IncidentDatabase,
-  page: PulledPage & { cursor: number; final: boolean },
+  page: PulledPage & { cursor: number },
   nowMs: number,
 ): Promise<{ added: number; held: number; fresh: IncidentEvent[] }> {
   return db.transaction('rw', [db.events, ...projectionTables(db), db.meta, db.blobs, db.quarantine], async () => {
     const { fresh, held } = await ingestPage(db, page, nowMs);
-    await markDirty(db, fresh, page.final);
+    await markDirty(db, fresh);
     await incidentNumbers.putAll(db, page.numbers);
     await pullCursors.putAll(db, [[page.teamId, page.cursor]]);
     return { added: fresh.length, held, fresh };
@@ -58,13 +60,11 @@ export async function ingestPage(db: IncidentDatabase, page: PulledPage, nowMs: 
   return { fresh, held: quarantined.length };
 }
 
-/** Lists touched incidents as dirty; on the final page, refolds every dirty one. Inside a transaction. */
-export async function markDirty(db: IncidentDatabase, fresh: readonly IncidentEvent[], final: boolean): Promise<void> {
-  // Incidents with pulled events not yet folded into their rows (persisted: a killed pull resumes).
-  const dirty = new Set<string>([...(await dirtyIncidentsItem.get(db)), ...fresh.map((e) => e.incidentId)]);
-  if (final) {
-    for (const id of dirty) await refold(db, id);
-    dirty.clear();
-  }
-  await dirtyIncidentsItem.put(db, [...dirty]);
+/** Lists touched incidents as dirty (persisted: a killed pull resumes). Inside a transaction. */
+export async function markDirty(db: IncidentDatabase, fresh: readonly IncidentEvent[]): Promise<void> {
+  if (!fresh.length) return;
+  const dirty = new Set<string>(await dirtyIncidentsItem.get(db));
+  const before = dirty.size;
+  for (const e of fresh) dirty.add(e.incidentId);
+  if (dirty.size !== before) await dirtyIncidentsItem.put(db, [...dirty]);
 }

@@ -40,14 +40,28 @@ export async function syncOnce(deps: SyncDeps, { force = false } = {}): Promise<
       batchSize: deps.pushBatch ?? 200,
       now: () => new Date(now()).toISOString(),
     });
-    await pullTeam(db, transport, teamId, { limit: deps.pullLimit ?? 500, now, ...(deps.onPulled ? { onApplied: deps.onPulled } : {}) });
-    const state: SyncState = { state: 'synced', lastError: null, lastSyncedAt: new Date(now()).toISOString(), attempt: 0, nextAttemptAt: 0 };
+    await pullTeam(db, transport, teamId, {
+      limit: deps.pullLimit ?? 500,
+      now,
+      ...(deps.onPulled ? { onApplied: deps.onPulled } : {}),
+      // A pull longer than a page says how far it is ("Syncing 340,000 of
+      // 1,000,000"), persisted so the side panel and Options read it live.
+      onProgress: (progress) => save(db, { ...previous, state: 'syncing', progress }),
+    });
+    const state: SyncState = {
+      state: 'synced',
+      lastError: null,
+      lastSyncedAt: new Date(now()).toISOString(),
+      attempt: 0,
+      nextAttemptAt: 0,
+      progress: null,
+    };
     await save(db, state);
     return state;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof AuthSyncError) {
-      const state: SyncState = { ...previous, state: 'signed_out', lastError: message, attempt: 0, nextAttemptAt: 0 };
+      const state: SyncState = { ...previous, state: 'signed_out', lastError: message, attempt: 0, nextAttemptAt: 0, progress: null };
       await save(db, state);
       return state;
     }
@@ -58,6 +72,7 @@ export async function syncOnce(deps: SyncDeps, { force = false } = {}): Promise<
       lastError: message,
       attempt,
       nextAttemptAt: now() + backoffDelay(attempt - 1, deps.random),
+      progress: null,
     };
     await save(db, state);
     if (!(error instanceof TransientSyncError)) throw error; // a bug, not the network: let it be seen

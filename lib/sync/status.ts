@@ -28,14 +28,28 @@ export async function readSyncStatus(db: IncidentDatabase, teamId: string): Prom
   return { ...state, teamId, pending, deadLetters, quarantined };
 }
 
-/** One line for the header: "Synced", "3 pending", "Offline — 3 pending", "Sync error: …". */
-export function describeSync(s: Pick<SyncStatus, 'state' | 'pending' | 'lastError'>): string {
+const count = new Intl.NumberFormat('en');
+
+/**
+ * How far a long pull is, "340,000 of 1,000,000", or null when the server
+ * gave no total (it predates pull_status) or no catch-up is under way.
+ */
+export function describeProgress(s: Pick<SyncStatus, 'state' | 'progress'>): string | null {
+  if (s.state !== 'syncing' || !s.progress || s.progress.total === null) return null;
+  return `${count.format(s.progress.done)} of ${count.format(s.progress.total)}`;
+}
+
+/** One line for the header: "Synced", "3 pending", "Syncing 340,000 of 1,000,000", "Offline — 3 pending", "Sync error: …". */
+export function describeSync(s: Pick<SyncStatus, 'state' | 'pending' | 'lastError'> & Partial<Pick<SyncStatus, 'progress'>>): string {
   const pending = s.pending ? `${s.pending} pending` : '';
   switch (s.state) {
     case 'synced':
       return pending || 'Synced';
-    case 'syncing':
-      return pending ? `Syncing… ${pending}` : 'Syncing…';
+    case 'syncing': {
+      const progress = describeProgress({ state: s.state, progress: s.progress ?? null });
+      const line = progress ? `Syncing ${progress}` : 'Syncing…';
+      return pending ? `${line} — ${pending}` : line;
+    }
     case 'offline':
       return pending ? `Offline — ${pending}` : 'Offline';
     case 'signed_out':

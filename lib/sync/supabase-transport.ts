@@ -1,7 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { classifyError } from './classify';
-import { TransientSyncError, type EventRow, type PushOutcome, type SyncTransport } from './transport';
+import { TransientSyncError, type EventRow, type PullStatus, type PushOutcome, type SyncTransport } from './transport';
 
 export const SCREENSHOT_BUCKET = 'incident-screenshots';
 
@@ -10,6 +10,7 @@ const pushReplySchema = z.object({
     z.object({ id: z.string(), status: z.enum(['accepted', 'rejected']), reason: z.string().nullish() }),
   ),
 });
+const statusReplySchema = z.object({ remaining: z.coerce.number().int().nonnegative(), latest: z.coerce.number().int() });
 const pullReplySchema = z.object({ events: z.array(z.unknown()), cursor: z.coerce.number().int() });
 
 /** The sync contract over supabase-js: RPCs for events, Storage for images. */
@@ -28,6 +29,15 @@ export function supabaseTransport(client: SupabaseClient): SyncTransport {
       const reply = pullReplySchema.safeParse(data);
       if (!reply.success) throw new TransientSyncError('Pull: the server answered in an unexpected shape');
       return reply.data;
+    },
+    async status(teamId, after): Promise<PullStatus | null> {
+      // Only a hint for the progress line: whatever goes wrong here (a server
+      // from before 20261203000000_pull_status.sql answers PGRST202), the
+      // pull itself decides whether the round fails.
+      const { data, error } = await client.rpc('pull_status', { p_team_id: teamId, p_after: after });
+      if (error) return null;
+      const reply = statusReplySchema.safeParse(data);
+      return reply.success ? reply.data : null;
     },
     async upload(path, bytes, contentType) {
       const { error } = await client.storage.from(SCREENSHOT_BUCKET).upload(path, bytes, { contentType, upsert: true });

@@ -10,6 +10,12 @@ export interface EventRow {
   created_at: string;
 }
 
+/** pull_status's answer: events after the cursor, and the latest server_seq among them. */
+export interface PullStatus {
+  remaining: number;
+  latest: number;
+}
+
 export interface PushOutcome {
   id: string;
   status: 'accepted' | 'rejected';
@@ -19,6 +25,12 @@ export interface PushOutcome {
 export interface SyncTransport {
   push(rows: EventRow[]): Promise<PushOutcome[]>;
   pull(teamId: string, after: number, limit: number): Promise<{ events: unknown[]; cursor: number }>;
+  /**
+   * How many of the team's events lie after `after` (pull_status), for the
+   * progress line. Null when the server cannot say (an older server without
+   * the function): the pull goes on without a total.
+   */
+  status?(teamId: string, after: number): Promise<PullStatus | null>;
   upload(path: string, bytes: Blob, contentType: string): Promise<void>;
   download(path: string): Promise<Blob>;
   /** Clears a pushed event's body on the server and deletes its image (author or lead only). */

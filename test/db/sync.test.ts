@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentNumbers } from '../../lib/db/meta-items';
 import { addNote, changeSeverity, changeTitle, declareIncident, resolveIncident } from '../../lib/incidents/operations';
 import { addScreenshot, removeScreenshot } from '../../lib/incidents/screenshots';
+import { pullTeam } from '../../lib/sync/pull';
 import { supabaseTransport } from '../../lib/sync/supabase-transport';
 import { imagePath } from '../../lib/sync/transport';
 import { startSyncBackend, type SyncBackend } from '../support/sync-backend';
@@ -145,6 +146,40 @@ describe('sync through Supabase', () => {
     await pulling;
     await puller!.syncUntilDone();
     expect(await puller!.ctx.db.events.count()).toBe(3 * 151);
+  });
+
+  it('a first sync counts what lies ahead through pull_status, and without the function pulls all the same', async () => {
+    const [alice, bob, eve] = await Promise.all([person('status-a'), person('status-b'), person('status-outsider')]);
+    const teamId = await makeTeam(alice.client, [bob.client]);
+    const a = device(alice.client, alice.userId, 'A', teamId);
+    for (let i = 0; i < 3; i++) {
+      const { id } = await declareIncident(a.ctx, { title: `Counted ${i}` });
+      for (let n = 0; n < 9; n++) await addNote(a.ctx, id, { text: `n${n}` });
+    }
+    await a.syncUntilDone();
+    const transport = supabaseTransport(bob.client);
+    const status = await transport.status!(teamId, 0);
+    expect(status?.remaining).toBe(30);
+    const tail = await transport.pull(teamId, 0, 20);
+    expect((await transport.status!(teamId, tail.cursor))?.remaining).toBe(10);
+    // Not a member: the server refuses (42501), and the hint is simply absent.
+    expect(await supabaseTransport(eve.client).status!(teamId, 0)).toBeNull();
+
+    // A server from before 20261203000000_pull_status.sql: PostgREST answers PGRST202.
+    await database.query('alter function public.pull_status(uuid, bigint) rename to pull_status_hidden');
+    try {
+      if (backend.kind === 'supabase') await database.query(`notify pgrst, 'reload schema'`);
+      expect(await transport.status!(teamId, 0)).toBeNull();
+      const b = device(bob.client, bob.userId, 'B', teamId);
+      const progress: unknown[] = [];
+      const pulled = await pullTeam(b.ctx.db, transport, teamId, { limit: 10, onProgress: (p) => progress.push(p) });
+      expect(pulled.added).toBe(30);
+      expect(progress).toEqual([{ done: 10, total: null }, { done: 20, total: null }, { done: 30, total: null }]);
+      expect(await b.ctx.db.incidents.count()).toBe(3);
+    } finally {
+      await database.query('alter function public.pull_status_hidden(uuid, bigint) rename to pull_status');
+      if (backend.kind === 'supabase') await database.query(`notify pgrst, 'reload schema'`);
+    }
   });
 
   it('clocks skewed an hour either way still converge, later edits winning', async () => {

@@ -28,6 +28,8 @@ export class MemoryServer {
   private seq = 0;
   /** The server's clock (push_events compares stamps with now()). */
   now = () => Date.now();
+  /** False: a server from before pull_status (supabase/migrations/20261203000000_pull_status.sql). */
+  hasPullStatus = true;
   /** Rows to hand out verbatim on the next pull (malformed-row tests). */
   injected: unknown[] = [];
 
@@ -94,6 +96,12 @@ export class MemoryServer {
         const events = this.rows.filter((r) => r.team_id === teamId && r.server_seq > after).slice(0, limit);
         const cursor = events.at(-1)?.server_seq ?? after;
         return { events: [...injected, ...events.map((e) => structuredClone(e))], cursor };
+      },
+      status: async (teamId, after) => {
+        if (!this.hasPullStatus) return null;
+        if (!this.members.get(teamId)?.has(userId)) throw new Error('not a member');
+        const after_ = this.rows.filter((r) => r.team_id === teamId && r.server_seq > after);
+        return { remaining: after_.length, latest: after_.at(-1)?.server_seq ?? after };
       },
       upload: async (path, bytes) => {
         fault('upload', 'before');
