@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { IncidentEvent } from '../model/event';
-import type { IncidentFacts } from '../insights/facts';
+import type { StoredFacts } from '../insights/facts';
 import type { Incident } from '../model/incident';
 import { DB_NAME } from './names';
 import { applySchema } from './schema';
@@ -58,7 +58,7 @@ export class IncidentDatabase extends Dexie {
   events!: EntityTable<IncidentEvent, 'id'>;
   incidents!: EntityTable<Incident, 'id'>;
   /** One small row per incident for Insights (lib/insights/facts.ts), written with `incidents`. */
-  facts!: EntityTable<IncidentFacts, 'id'>;
+  facts!: EntityTable<StoredFacts, 'id'>;
   blobs!: EntityTable<BlobRow, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;

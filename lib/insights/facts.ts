@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { idSchema, isoDateSchema, outcomeSchema, severitySchema, statusSchema } from '../model/incident-fields';
 import type { Incident } from '../model/incident';
-import { recognisePage } from '../recognise/recognise';
+import type { Outcome, Severity, Status } from '../model/incident-fields';
 
 /**
  * One small row per incident: what Insights counts, and nothing else. Written
@@ -13,42 +11,48 @@ import { recognisePage } from '../recognise/recognise';
  * Every date is stored in UTC `toISOString()` form (the log allows any offset),
  * so the string order of the `declaredAt`, `resolvedAt` and `lastAt` indexes is
  * time order.
+ *
+ * This file imports nothing but types: the local database (lib/db/schema.ts)
+ * folds facts in its v6 upgrade and the popup opens that database, so what
+ * this file imports lands in the popup's bundle (130 KB budget,
+ * test/e2e/bundle.spec.ts). zod and every recogniser did: 147 KB. Hence the
+ * row keeps the source page's URL, and Insights names its tool when it reads
+ * (./with-source.ts); the zod schema of a row is in ./facts-schema.ts.
  */
-export const incidentFactsSchema = z.object({
-  id: idSchema,
-  teamId: idSchema.nullable(),
-  declaredAt: isoDateSchema,
-  severity: severitySchema,
-  status: statusSchema,
-  outcome: outcomeSchema.nullable(),
-  resolvedAt: isoDateSchema.nullable(),
-  firstCustomerUpdateAt: isoDateSchema.nullable(),
+export interface StoredFacts {
+  id: string;
+  teamId: string | null;
+  declaredAt: string;
+  severity: Severity;
+  status: Status;
+  outcome: Outcome | null;
+  resolvedAt: string | null;
+  firstCustomerUpdateAt: string | null;
   /** When each follow-up was added, and when each of those that are done was ticked off. */
-  followUpsAddedAt: z.array(isoDateSchema),
-  followUpsDoneAt: z.array(isoDateSchema),
+  followUpsAddedAt: string[];
+  followUpsDoneAt: string[];
   /** Someone who did not work the incident (not its lead, not a participant) marked it reviewed. */
-  reviewedByOutsider: z.boolean(),
-  /** The recognised tool the incident was declared from (lib/recognise), null for any other page or none. */
-  source: z.string().nullable(),
+  reviewedByOutsider: boolean;
+  /** The page the incident was declared from, null when none. */
+  sourceUrl: string | null;
   /**
    * The latest of the dates above. An incident counts in a period [from, to)
    * only if something of it happened there, so a reader takes `lastAt >= from`
    * off its index and drops what was declared at or after `to`: a follow-up
    * done this week on an incident declared last year is found without a scan.
    */
-  lastAt: isoDateSchema,
-});
-export type IncidentFacts = z.infer<typeof incidentFactsSchema>;
+  lastAt: string;
+}
 
-/** The tool a source link belongs to, judged from the URL's shape alone. */
-export function sourceToolOf(sourceUrl: string | null): string | null {
-  return sourceUrl ? recognisePage({ url: sourceUrl, title: '', meta: {} }).tool : null;
+/** A facts row as Insights counts it: the source page named by its recognised tool (lib/recognise), null for any other page or none. */
+export interface IncidentFacts extends Omit<StoredFacts, 'sourceUrl'> {
+  source: string | null;
 }
 
 const utc = (iso: string) => new Date(iso).toISOString();
 const utcOrNull = (iso: string | null) => (iso ? utc(iso) : null);
 
-export function incidentFacts(incident: Incident): IncidentFacts {
+export function incidentFacts(incident: Incident): StoredFacts {
   const involved = new Set([incident.leadId, ...incident.participantIds]);
   const declaredAt = utc(incident.declaredAt);
   const resolvedAt = utcOrNull(incident.resolvedAt);
@@ -68,7 +72,7 @@ export function incidentFacts(incident: Incident): IncidentFacts {
     followUpsAddedAt,
     followUpsDoneAt,
     reviewedByOutsider: incident.reviewerIds.some((id) => !involved.has(id)),
-    source: sourceToolOf(incident.sourceUrl),
+    sourceUrl: incident.sourceUrl,
     // Same-format UTC strings: the string maximum is the latest time.
     lastAt: all.reduce<string>((a, b) => (b && b > a ? b : a), declaredAt),
   };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LAWRENCE, makeContext } from '../../test/support/domain';
 import { addCustomerUpdate, addFollowUp, declareIncident, markReviewed, resolveIncident, setFollowUpDone } from '../incidents/operations';
-import { incidentFactsSchema } from './facts';
+import type { IncidentFacts, StoredFacts } from './facts';
+import { storedFactsSchema } from './facts-schema';
 import { earliestDeclared, readFacts } from './read-facts';
 import { fact, t } from './test-facts';
 
@@ -21,8 +22,10 @@ describe('facts folded by the write path', () => {
     await setFollowUpDone(ctx, declared.id, withFollowUp.followUps[0]!.id, true);
     await markReviewed(lawrence, declared.id); // Lawrence was not involved
 
+    // Stored with the page's URL; read with its tool named.
+    expect(storedFactsSchema.parse(await ctx.db.facts.get(declared.id))).toMatchObject({ sourceUrl: 'https://acme.sentry.io/issues/4512345678/' });
     const [row] = await readFacts(ctx.db, null);
-    expect(incidentFactsSchema.parse(row)).toEqual({
+    expect(row).toEqual({
       id: declared.id,
       teamId: null,
       declaredAt: '2026-11-26T09:00:00.000Z',
@@ -47,7 +50,8 @@ describe('readFacts', () => {
     const lateFollowUp = fact('2026-10-01T00:00:00.000Z', { followUpsDoneAt: ['2026-11-10T00:00:00.000Z'] });
     const inside = fact('2026-11-04T00:00:00.000Z');
     const atTo = fact('2026-11-16T00:00:00.000Z');
-    await db.facts.bulkPut([before, lateFollowUp, inside, atTo]);
+    const stored = ({ source: _, ...f }: IncidentFacts): StoredFacts => ({ ...f, sourceUrl: null });
+    await db.facts.bulkPut([before, lateFollowUp, inside, atTo].map(stored));
     const ids = (await readFacts(db, { from: t('2026-11-02T00:00:00Z'), to: t('2026-11-16T00:00:00Z') })).map((f) => f.id).sort();
     expect(ids).toEqual([lateFollowUp.id, inside.id].sort());
     expect(await readFacts(db, null)).toHaveLength(4);

@@ -1,6 +1,7 @@
 import type { IncidentDatabase } from '../db/database';
 import type { IncidentFacts } from './facts';
 import type { Period } from './period';
+import { withSource } from './with-source';
 
 /**
  * The facts of every incident with something in the period, off the `lastAt`
@@ -10,13 +11,14 @@ import type { Period } from './period';
  * every fact: "All time" needs them all anyway.
  */
 export async function readFacts(db: IncidentDatabase, period: Period | null): Promise<IncidentFacts[]> {
-  if (!period) return db.facts.toArray();
+  if (!period) return (await db.facts.toArray()).map(withSource);
   const to = new Date(period.to).toISOString();
   return db.facts
     .where('lastAt')
     .aboveOrEqual(new Date(period.from).toISOString())
     .filter((f) => f.declaredAt < to)
-    .toArray();
+    .toArray()
+    .then((rows) => rows.map(withSource));
 }
 
 /** When the first incident held here was declared (the start of "All time"), off the index; null if none. */
