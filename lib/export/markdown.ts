@@ -15,6 +15,8 @@ export interface MarkdownOptions {
   nameOf?: (userId: string) => string | undefined;
   /** For an active incident's running time. */
   now?: () => number;
+  /** Where a screenshot's image sits beside the report (the evidence pack, lib/evidence/): linked after its entry. */
+  imagePath?: (screenshot: ScreenshotEvent) => string | undefined;
 }
 
 
@@ -45,7 +47,7 @@ export function renderIncidentMarkdown(
   incident: Incident,
   events: readonly IncidentEvent[],
   ref: string,
-  { nameOf, now = Date.now }: MarkdownOptions = {},
+  { nameOf, now = Date.now, imagePath }: MarkdownOptions = {},
 ): string {
   const leads = namesFromLog(events);
   const name = (id: string) => nameOf?.(id) ?? leads.get(id);
@@ -64,10 +66,26 @@ export function renderIncidentMarkdown(
     const taken = original ?? e;
     const author = name(taken.authorId);
     if (original) text = text.replace(/^[^\n]*/, (line) => `${line}, annotated by ${escapeMarkdown(name(e.authorId) || 'a teammate')}`);
+    if (e.kind === 'screenshot' && imagePath) text = withImageLinks(text, e, original, imagePath);
     return [`- ${readableUtc(taken.createdAt)}${author ? ` · ${escapeMarkdown(author)}` : ''}: ${text}`];
   });
   out.push('## Timeline', items.join('\n'));
   return `${out.join('\n\n')}\n`;
+}
+
+/** The image (and an annotated copy's original) linked after the entry's first line; the paths are ours (ids), not user text. */
+function withImageLinks(
+  text: string,
+  shown: ScreenshotEvent,
+  original: ScreenshotEvent | undefined,
+  imagePath: (e: ScreenshotEvent) => string | undefined,
+): string {
+  const link = (e: ScreenshotEvent | undefined, label: string) => {
+    const path = e && imagePath(e);
+    return path ? [`[${label}](${path})`] : [];
+  };
+  const links = [...link(shown, 'image'), ...link(original, 'original')];
+  return links.length ? text.replace(/^[^\n]*/, (line) => `${line} · ${links.join(' · ')}`) : text;
 }
 
 function summaryLine(i: Incident, nowMs: number): string {

@@ -1,5 +1,6 @@
 import type { IncidentDatabase } from '../db/database';
 import { readIncidentNumbers } from '../incidents/numbers';
+import type { Incident } from '../model/incident';
 import { toCsv } from './csv';
 import { exportRef } from './incident-ref';
 import { isoUtc, minutesBetween } from './utc';
@@ -29,6 +30,12 @@ export const REGISTER_COLUMNS = [
  */
 export async function incidentRegister(db: IncidentDatabase): Promise<string> {
   const [incidents, numbers] = await Promise.all([db.incidents.toArray(), readIncidentNumbers(db)]);
+  return registerCsv(incidents, numbers);
+}
+
+/** The register of the given incidents (sorted here, oldest declared first): the evidence pack's register.csv too. */
+export function registerCsv(incidents: Incident[], numbers: ReadonlyMap<string, number>): string {
+  incidents = [...incidents];
   incidents.sort((a, b) => Date.parse(a.declaredAt) - Date.parse(b.declaredAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const rows = incidents.map((i) => {
     const resolved = i.status === 'resolved' && i.resolvedAt ? i.resolvedAt : null;

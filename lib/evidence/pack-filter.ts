@@ -1,0 +1,42 @@
+import type { IncidentDatabase } from '../db/database';
+import { ValidationError } from '../incidents/errors';
+import type { Incident } from '../model/incident';
+import { packFilterSchema, type PackFilter } from './pack-format';
+
+const DAY_MS = 86_400_000;
+
+/** The filter checked (zod) and turned into a test on rows; bad dates are refused with a sentence. */
+export function incidentMatcher(filter: PackFilter): (incident: Incident) => boolean {
+  const parsed = packFilterSchema.safeParse(filter);
+  if (!parsed.success) throw new ValidationError('Choose the dates as YYYY-MM-DD, or leave them empty.');
+  const from = parsed.data.declaredFrom === null ? -Infinity : dayStart(parsed.data.declaredFrom, 'start');
+  const to = parsed.data.declaredTo === null ? Infinity : dayStart(parsed.data.declaredTo, 'end') + DAY_MS;
+  if (from >= to) throw new ValidationError('The start date is after the end date.');
+  return (incident) => {
+    const declared = Date.parse(incident.declaredAt);
+    return declared >= from && declared < to && (!filter.majorOnly || incident.severity === 'major');
+  };
+}
+
+function dayStart(day: string, which: 'start' | 'end'): number {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  // Date.parse accepts 2026-02-31 on some engines by rolling over; a day that does not round-trip is refused.
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
+    throw new ValidationError(`The ${which} date ${day} is not a day of the calendar.`);
+  }
+  return ms;
+}
+
+/**
+ * The incidents a pack holds, oldest declared first (the register's order).
+ * Rows are read with a cursor and only the matching ones kept.
+ */
+export async function selectIncidents(db: IncidentDatabase, filter: PackFilter): Promise<Incident[]> {
+  const matches = incidentMatcher(filter);
+  const picked: Incident[] = [];
+  await db.incidents.each((incident) => {
+    if (matches(incident)) picked.push(incident);
+  });
+  picked.sort((a, b) => Date.parse(a.declaredAt) - Date.parse(b.declaredAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return picked;
+}
