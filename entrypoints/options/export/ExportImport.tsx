@@ -5,6 +5,7 @@ import { exportJson } from '../../../lib/export/json-export';
 import { importJson } from '../../../lib/export/json-import';
 import { incidentRegister } from '../../../lib/export/register';
 import { datedFileName, downloadText, UTF8_BOM } from './download';
+import { EvidencePack } from './EvidencePack';
 import { importSummary } from './import-summary';
 
 /**
@@ -13,7 +14,16 @@ import { importSummary } from './import-summary';
  * export into this browser. Exports read IndexedDB directly (this page shares
  * the extension's origin); nothing goes through the background.
  */
-export function ExportImport({ db = getDb(), now = Date.now }: { db?: IncidentDatabase; now?: () => number }) {
+export function ExportImport({
+  db = getDb(),
+  now = Date.now,
+  extensionVersion,
+}: {
+  db?: IncidentDatabase;
+  now?: () => number;
+  /** The evidence pack's manifest records it; by default the extension's own. */
+  extensionVersion?: string;
+}) {
   const id = useId();
   const [includeImages, setIncludeImages] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -78,6 +88,7 @@ export function ExportImport({ db = getDb(), now = Date.now }: { db?: IncidentDa
           }))}
         </div>
       </div>
+      <EvidencePack db={db} now={now} {...(extensionVersion ? { extensionVersion } : {})} />
       {exportError && (
         <p role="alert" className="error">
           {exportError}

@@ -7,7 +7,12 @@ export function datedFileName(stem: string, extension: string, nowMs: number): s
 
 /** Saves text as a file through an object URL and an `<a download>`: no downloads permission needed. */
 export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Saves a Blob (the evidence pack's zip, folded from chunks by lib/evidence/blob-sink.ts) the same way. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
