@@ -10,7 +10,7 @@ export class RecordsPage {
   alert = () => this.section().getByRole('alert');
 
   /** Clicks a download button and returns the file the browser saved. */
-  async download(button: 'Download incident register (CSV)' | 'Download full export (JSON)') {
+  async download(button: 'Download incident register (CSV)' | 'Download full export (JSON)' | 'Download evidence pack') {
     const saved = this.page.waitForEvent('download');
     await this.section().getByRole('button', { name: button }).click();
     const download = await saved;
