@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { NameForm, ProfileGate } from '../../components/ProfileGate';
 import { CaptureSettingsForm } from './CaptureSettingsForm';
 import { ExportImport } from './export/ExportImport';
+import { InsightsCard } from './InsightsCard';
 import { ManagedPolicyProblems } from './ManagedPolicyProblems';
 import { StorageUsage } from './StorageUsage';
 import { TeamSettings } from './team/TeamSettings';
@@ -25,6 +26,7 @@ export function App({ db }: { db: IncidentDatabase }) {
         <CaptureSettingsForm />
       </section>
       <StorageUsage db={db} />
+      <InsightsCard />
       <ExportImport db={db} />
       <section className="card">
         <h2>Where incidents are kept</h2>

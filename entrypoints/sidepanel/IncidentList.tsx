@@ -48,6 +48,7 @@ export function IncidentList({ ctx, onOpen, nudgeMinutes }: { ctx: DomainContext
       <header>
         <h1>Incidents</h1>
         <SyncIndicator db={ctx.db} teamId={ctx.teamId ?? null} />
+        <button type="button" className="link" onClick={() => window.open('/insights.html', '_blank', 'noopener')}>Insights</button>
         <button type="button" onClick={() => setDeclaring((d) => !d)} aria-expanded={declaring}>
           {declaring ? 'Cancel' : 'New incident'}
         </button>

@@ -1,4 +1,4 @@
-import type { IncidentFacts } from './facts';
+import type { IncidentFacts, StoredFacts } from './facts';
 
 let n = 0;
 export const TEAM = '0190a000-0000-7000-8000-00000000aaaa';
@@ -31,3 +31,8 @@ export function fact(declaredAt: string, over: Partial<IncidentFacts> = {}): Inc
 /** An ISO date `hours` after `iso`. */
 export const after = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 export const t = (iso: string) => Date.parse(iso);
+
+/** A facts row as the database stores it: the source page's URL instead of its tool. */
+export function stored({ source: _, ...row }: IncidentFacts, sourceUrl: string | null = null): StoredFacts {
+  return { ...row, sourceUrl };
+}

@@ -1,0 +1,12 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../../components/theme.css';
+import './insights.css';
+import { getDb } from '../../lib/db';
+import { App } from './App';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App db={getDb()} />
+  </StrictMode>,
+);
