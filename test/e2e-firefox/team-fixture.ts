@@ -114,7 +114,7 @@ export class FirefoxOptionsPage {
   }
 
   /** Clicks a Records and export download button; answers the file Firefox saved into `folder` (saveDownloadsTo). */
-  async download(button: 'Download incident register (CSV)' | 'Download full export (JSON)', folder: string) {
+  async download(button: 'Download incident register (CSV)' | 'Download full export (JSON)' | 'Download evidence pack', folder: string) {
     const before = new Set(readdirSync(folder));
     await this.button(button).click();
     return savedFile(folder, before);
