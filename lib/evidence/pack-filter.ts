@@ -29,13 +29,16 @@ function dayStart(day: string, which: 'start' | 'end'): number {
 
 /**
  * The incidents a pack holds, oldest declared first (the register's order).
- * Rows are read with a cursor and only the matching ones kept.
+ * Rows are read with a cursor and only the matching ones kept, without their
+ * search text and words: the register and the reports do not use them, and
+ * at 2,000 incidents they were most of the JS heap the pack held
+ * (bench/evidence.run.ts).
  */
 export async function selectIncidents(db: IncidentDatabase, filter: PackFilter): Promise<Incident[]> {
   const matches = incidentMatcher(filter);
   const picked: Incident[] = [];
   await db.incidents.each((incident) => {
-    if (matches(incident)) picked.push(incident);
+    if (matches(incident)) picked.push({ ...incident, searchText: '', searchWords: [] });
   });
   picked.sort((a, b) => Date.parse(a.declaredAt) - Date.parse(b.declaredAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return picked;
