@@ -1,6 +1,7 @@
 // Realistic local data for the side-panel benchmark (bench/sidepanel.run.ts):
-// 2,000 incidents of 50 events each (100,000 events) and one long incident of
-// 5,000 events, with their projection rows folded by the product's own code.
+// 2,000 incidents of 50 events each (100,000 events) — 20,000 (1,000,000) at
+// issue 13's scale, made in batches — and one long incident of 5,000 events,
+// with their projection rows folded by the product's own code.
 // Deterministic (seeded) apart from the random bits of the UUIDv7 ids.
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc } from '../lib/clock/hlc';
@@ -168,13 +169,35 @@ export function eventLog(nodeOf: (authorId: string) => string) {
   return { events, push };
 }
 
-export function generateBenchData({
+export interface BenchOptions {
+  incidents?: number;
+  eventsPerIncident?: number;
+  longEvents?: number;
+  now?: number;
+  seed?: number;
+  /** Days the incidents are declared over (60 for 2,000: one every ~43 minutes; issue 13's 20,000 spread over ~600, a team's years). */
+  spanDays?: number;
+}
+
+/** One slice of the data: whole incidents' events, their projection rows folded by the product's own code. */
+export interface BenchBatch {
+  events: IncidentEvent[];
+  incidents: Incident[];
+}
+
+/**
+ * The data as a stream of batches of whole incidents, then the long one:
+ * 1,000,000 events (issue 13) never sit in memory at once. The same seed
+ * gives the same incidents as `generateBenchData` (which collects them).
+ */
+export function benchGenerator({
   incidents: incidentCount = 2_000,
   eventsPerIncident = 50,
   longEvents = 5_000,
   now = Date.now(),
   seed = 5,
-}: { incidents?: number; eventsPerIncident?: number; longEvents?: number; now?: number; seed?: number } = {}): BenchData {
+  spanDays = 60,
+}: BenchOptions = {}) {
   const r = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const n = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
@@ -182,14 +205,13 @@ export function generateBenchData({
   const teammates: Person[] = NAMES.map((name, i) => ({ id: uuidv7({ msecs: now - 90 * 86_400_000 + i + 1 }), name }));
   const people = [me, ...teammates];
   const nodeOf = new Map(people.map((p, i) => [p.id, `bench${i}`]));
+  const state = { longIncidentId: '' };
 
-  const { events, push } = eventLog((id) => nodeOf.get(id)!);
-
-  // 2,000 incidents declared over the last 60 days, one every ~43 minutes,
-  // each with a ~45-60 minute log. About 40% are still active, 15% Major.
-  const span = 60 * 86_400_000;
+  // `incidentCount` incidents declared over the span (2,000 over 60 days: one
+  // every ~43 minutes), each with a ~45-60 minute log. About 40% are still active, 15% Major.
+  const span = spanDays * 86_400_000;
   const start = now - span;
-  for (let i = 0; i < incidentCount; i++) {
+  function incident(i: number, push: ReturnType<typeof eventLog>['push']): void {
     const c: Ctx = { service: pick(SERVICES), region: pick(REGIONS), r, pick, n };
     const theme = pick(THEMES);
     const declaredAt = start + Math.floor((i * (span - 3 * 3_600_000)) / incidentCount) + n(0, 60_000);
@@ -231,44 +253,75 @@ export function generateBenchData({
     }
   }
 
-  // One long-running Major incident, still active: 5,000 events over ~7 hours.
-  const c: Ctx = { service: 'payments-api', region: 'eu-west-1', r, pick, n };
-  const lead = teammates[0]!;
-  let ms = now - longEvents * 5_000 - 60_000;
-  const longIncidentId = push(null, lead, ms, {
-    kind: 'declared',
-    body: {
-      title: 'Checkout down: payments-api 502s for all EU customers',
-      severity: 'major',
-      leadId: lead.id,
-      leadName: lead.name,
-      summary: 'Card payments fail for EU customers since 08:40 UTC.',
-      sourceUrl: 'https://grafana.example.com/d/4242/payments-api',
-    },
-  });
-  const noteIds: string[] = [];
-  for (let k = 1; k < longEvents; k++) {
-    ms += n(3_000, 7_000);
-    const author = pick(people);
-    const roll = r();
-    let draft: EventDraft;
-    const next = pick(people);
-    if (k % 500 === 0) draft = { kind: 'lead_changed', body: { leadId: next.id, leadName: next.name } };
-    else if (k % 150 === 0) draft = { kind: 'customer_update', body: { channel: pick(['email', 'status_page', 'slack'] as const), text: 'We are still working on the payment failures in Europe. Next update in 30 minutes.' } };
-    else if (k % 250 === 0) draft = { kind: 'follow_up_added', body: { followUpId: uuidv7({ msecs: ms }), text: `Post-incident: ${pick(GENERIC)(c, author.name)}`.slice(0, 200) } };
-    else if (roll < 0.04 && noteIds.length) draft = { kind: 'reaction', body: { eventId: pick(noteIds), emoji: pick(['👍', '👀', '💡'] as const), on: true } };
-    else if (roll < 0.12) draft = { kind: 'note', body: { text: logNote(c), format: 'log' } };
-    else draft = { kind: 'note', body: { text: r() < 0.6 ? pick(pick(THEMES).notes)(c) : pick(GENERIC)(c, pick(people).name), format: 'plain' } };
-    push(longIncidentId, author, ms, draft);
-    if (draft.kind === 'note') noteIds.push(events[events.length - 1]!.id);
+  // One long-running Major incident, still active: `longEvents` events over ~7 hours.
+  function longIncident(push: ReturnType<typeof eventLog>['push'], events: IncidentEvent[]): string {
+    const c: Ctx = { service: 'payments-api', region: 'eu-west-1', r, pick, n };
+    const lead = teammates[0]!;
+    let ms = now - longEvents * 5_000 - 60_000;
+    const longIncidentId = push(null, lead, ms, {
+      kind: 'declared',
+      body: {
+        title: 'Checkout down: payments-api 502s for all EU customers',
+        severity: 'major',
+        leadId: lead.id,
+        leadName: lead.name,
+        summary: 'Card payments fail for EU customers since 08:40 UTC.',
+        sourceUrl: 'https://grafana.example.com/d/4242/payments-api',
+      },
+    });
+    const noteIds: string[] = [];
+    for (let k = 1; k < longEvents; k++) {
+      ms += n(3_000, 7_000);
+      const author = pick(people);
+      const roll = r();
+      let draft: EventDraft;
+      const next = pick(people);
+      if (k % 500 === 0) draft = { kind: 'lead_changed', body: { leadId: next.id, leadName: next.name } };
+      else if (k % 150 === 0) draft = { kind: 'customer_update', body: { channel: pick(['email', 'status_page', 'slack'] as const), text: 'We are still working on the payment failures in Europe. Next update in 30 minutes.' } };
+      else if (k % 250 === 0) draft = { kind: 'follow_up_added', body: { followUpId: uuidv7({ msecs: ms }), text: `Post-incident: ${pick(GENERIC)(c, author.name)}`.slice(0, 200) } };
+      else if (roll < 0.04 && noteIds.length) draft = { kind: 'reaction', body: { eventId: pick(noteIds), emoji: pick(['👍', '👀', '💡'] as const), on: true } };
+      else if (roll < 0.12) draft = { kind: 'note', body: { text: logNote(c), format: 'log' } };
+      else draft = { kind: 'note', body: { text: r() < 0.6 ? pick(pick(THEMES).notes)(c) : pick(GENERIC)(c, pick(people).name), format: 'plain' } };
+      push(longIncidentId, author, ms, draft);
+      if (draft.kind === 'note') noteIds.push(events[events.length - 1]!.id);
+    }
+    return longIncidentId;
   }
 
-  const incidents = foldAll(events);
-  return { me, events, incidents, longIncidentId };
+  return {
+    me,
+    /** Set once the last batch (the long incident) has been made. */
+    get longIncidentId() {
+      return state.longIncidentId;
+    },
+    /** Batches of `batchIncidents` whole incidents, then one with the long incident. */
+    *batches(batchIncidents = 1_000): Generator<BenchBatch> {
+      for (let from = 0; from < incidentCount; from += batchIncidents) {
+        const { events, push } = eventLog((id) => nodeOf.get(id)!);
+        for (let i = from; i < Math.min(incidentCount, from + batchIncidents); i++) incident(i, push);
+        yield { events, incidents: foldAll(events) };
+      }
+      const { events, push } = eventLog((id) => nodeOf.get(id)!);
+      state.longIncidentId = longIncident(push, events);
+      yield { events, incidents: foldAll(events) };
+    },
+  };
+}
+
+/** All of the data at once (the E2E suites' seeds and the report bench; the side-panel bench streams `benchGenerator`). */
+export function generateBenchData(options: BenchOptions = {}): BenchData {
+  const generator = benchGenerator(options);
+  const events: IncidentEvent[] = [];
+  const incidents: Incident[] = [];
+  for (const batch of generator.batches(Number.MAX_SAFE_INTEGER)) {
+    for (const e of batch.events) events.push(e);
+    for (const i of batch.incidents) incidents.push(i);
+  }
+  return { me: generator.me, events, incidents, longIncidentId: generator.longIncidentId };
 }
 
 /** Parses every event and every projection row with the product's schemas: the data is valid by the app's own rules. */
-export function validateBenchData(data: BenchData, every = 1): void {
+export function validateBenchData(data: Pick<BenchData, 'events' | 'incidents'>, every = 1): void {
   for (let i = 0; i < data.events.length; i += every) incidentEventSchema.parse(data.events[i]);
   for (let i = 0; i < data.incidents.length; i += every) incidentSchema.parse(data.incidents[i]);
 }

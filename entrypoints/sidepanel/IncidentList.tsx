@@ -1,14 +1,16 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useId, useState } from 'react';
+import type { IncidentDatabase } from '../../lib/db/database';
 import { DeclareForm } from '../../components/DeclareForm';
 import { SeverityBadge, StatusBadge } from '../../components/SeverityBadge';
 import { SyncIndicator } from '../../components/SyncIndicator';
 import { Timestamp } from '../../components/Timestamp';
 import { useNow } from '../../components/use-now';
 import type { DomainContext } from '../../lib/incidents/context';
-import { incidentRef, readIncidentNumbers } from '../../lib/incidents/numbers';
-import { customerUpdateDue, listView, searchIncidents, VIEW_LABEL, VIEWS, type View } from '../../lib/incidents/views';
+import { incidentRef, readIncidentNumbersOf } from '../../lib/incidents/numbers';
+import { keepFound, searchIds } from '../../lib/incidents/search';
+import { customerUpdateDue, readIncidents, viewIds, VIEW_LABEL, VIEWS, type View } from '../../lib/incidents/views';
 import type { Incident } from '../../lib/model/incident';
 import { FollowUpsView } from './FollowUpsView';
 
@@ -35,13 +37,15 @@ export function IncidentList({ ctx, onOpen, nudgeMinutes }: { ctx: DomainContext
   const searchId = useId();
   const me = ctx.actor.userId;
   const day = Math.floor(now / 86_400_000);
-  const incidents = useLiveQuery(
-    async () => (view === 'follow_ups' ? [] : listView(ctx.db, view, me, Date.now())),
-    [view, me, day],
-  );
-  const numbers = useLiveQuery(() => readIncidentNumbers(ctx.db), []) ?? new Map<string, number>();
-  const anyAtAll = useLiveQuery(async () => (await ctx.db.incidents.count()) > 0, []);
-  const shown = incidents ? searchIncidents(incidents, deferredQuery) : undefined;
+  // The view's ids in order (keys only, off its index) and the search's ids, in one live query: the list
+  // knows its length at once and reads rows only for the window that shows (Rows). While the next view or
+  // query is read, the last result stays on screen.
+  const shown = useLiveQuery(async () => {
+    if (view === 'follow_ups') return [];
+    const [ids, found] = await Promise.all([viewIds(ctx.db, view, me, Date.now()), searchIds(ctx.db, deferredQuery)]);
+    return keepFound(ids, found);
+  }, [view, me, day, deferredQuery]);
+  const anyAtAll = useLiveQuery(async () => (await ctx.db.incidents.limit(1).primaryKeys()).length > 0, []);
 
   return (
     <>
@@ -86,7 +90,7 @@ export function IncidentList({ ctx, onOpen, nudgeMinutes }: { ctx: DomainContext
                 <input
                   id={searchId}
                   type="search"
-                  placeholder="Search titles and notes"
+                  placeholder="Search words in titles and notes"
                   value={query}
                   onChange={(e) => setQuery(e.target.value)}
                 />
@@ -99,8 +103,8 @@ export function IncidentList({ ctx, onOpen, nudgeMinutes }: { ctx: DomainContext
                 <p className="muted">{query ? `Nothing matches “${query}”.` : EMPTY[view]}</p>
               ) : (
                 <Rows
-                  incidents={shown}
-                  numbers={numbers}
+                  db={ctx.db}
+                  ids={shown}
                   now={now}
                   onOpen={onOpen}
                   label={`${VIEW_LABEL[view]} incidents`}
@@ -115,39 +119,54 @@ export function IncidentList({ ctx, onOpen, nudgeMinutes }: { ctx: DomainContext
   );
 }
 
+/** Rows are read a page at a time: scrolling a few rows does not read again. */
+const PAGE = 40;
+/** Before the virtualizer has measured the window: enough for a tall side panel. */
+const FIRST_WINDOW = { from: 0, to: 20 };
+
 function Rows({
-  incidents,
-  numbers,
+  db,
+  ids,
   now,
   onOpen,
   label,
   nudgeMinutes,
 }: {
-  incidents: Incident[];
-  numbers: Map<string, number>;
+  db: IncidentDatabase;
+  ids: string[];
   now: number;
   onOpen: (id: string) => void;
   label: string;
   nudgeMinutes: number;
 }) {
-  const virtualizer = useWindowVirtualizer({ count: incidents.length, estimateSize: () => 58, overscan: 10 });
+  const virtualizer = useWindowVirtualizer({ count: ids.length, estimateSize: () => 58, overscan: 10, getItemKey: (index) => ids[index]! });
   const items = virtualizer.getVirtualItems();
+  const from = items.length ? items[0]!.index : FIRST_WINDOW.from;
+  const to = items.length ? items[items.length - 1]!.index + 1 : FIRST_WINDOW.to;
+  const first = Math.floor(from / PAGE) * PAGE;
+  const last = Math.ceil(to / PAGE) * PAGE;
+  // Only the window's rows and numbers; live, so an edit to a row that shows redraws it.
+  const page = useLiveQuery(async () => {
+    const shown = ids.slice(first, last);
+    const [rows, numbers] = await Promise.all([readIncidents(db, shown), readIncidentNumbersOf(db, shown)]);
+    return { rows: new Map(rows.map((row) => [row.id, row])), numbers };
+  }, [ids, first, last]);
+  // Nothing until the first window is read, so the list never opens on blank rows.
+  if (!page) return null;
   return (
     <ul className="incident-list" aria-label={label} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
       {items.map((row) => {
-        const i = incidents[row.index]!;
+        const i = page.rows.get(ids[row.index]!);
+        const style = { position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` } as const;
+        // Scrolled to before its page is read: a blank row of the estimated height, for a moment.
+        if (!i) return <li key={row.key} data-index={row.index} aria-hidden="true" className="pending" style={{ ...style, height: 58 }} />;
         return (
-          <li
-            key={i.id}
-            data-index={row.index}
-            ref={virtualizer.measureElement}
-            style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` }}
-          >
+          <li key={row.key} data-index={row.index} ref={virtualizer.measureElement} style={style}>
             <button type="button" className="link title" onClick={() => onOpen(i.id)}>
               {i.title}
             </button>
             <div className="meta row">
-              {numbers.has(i.id) && <span className="mono">{incidentRef(numbers.get(i.id))}</span>}
+              {page.numbers.has(i.id) && <span className="mono">{incidentRef(page.numbers.get(i.id))}</span>}
               <SeverityBadge severity={i.severity} />
               <StatusBadge status={i.status} />
               <strong>{i.status === 'active' ? `${i.leadName} is leading` : `Led by ${i.leadName}`}</strong>

@@ -6,6 +6,14 @@ export function readIncidentNumbers(db: IncidentDatabase): Promise<Map<string, n
   return incidentNumbers.all(db);
 }
 
+/** The numbers of some incidents (the rows a list shows): reads only theirs, not every number on the device. */
+export async function readIncidentNumbersOf(db: IncidentDatabase, incidentIds: readonly string[]): Promise<Map<string, number>> {
+  const numbers = await Promise.all(incidentIds.map((id) => incidentNumbers.get(db, id)));
+  const found = new Map<string, number>();
+  incidentIds.forEach((id, i) => numbers[i] !== undefined && found.set(id, numbers[i]));
+  return found;
+}
+
 /** One incident's number, or undefined while it has none (local-only, or not yet synced). */
 export function readIncidentNumber(db: IncidentDatabase, incidentId: string): Promise<number | undefined> {
   return incidentNumbers.get(db, incidentId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LAWRENCE, makeContext, ME } from '../../test/support/domain';
 import { addCustomerUpdate, addNote, changeSeverity, declareIncident, markReviewed, resolveIncident } from './operations';
-import { customerUpdateDue, listView, searchIncidents } from './views';
+import { customerUpdateDue, listView, readIncidents, viewIds } from './views';
 
 async function fixture() {
   const ctx = makeContext();
@@ -41,13 +41,49 @@ describe('side panel views', () => {
     expect((await listView(later.db, 'not_involved', later.actor.userId, ctx.now() + 31 * 86_400_000)).length).toBe(0);
   });
 
-  it('searches titles and notes, every word', async () => {
-    const { ctx } = await fixture();
-    const all = [...(await listView(ctx.db, 'active', ME.userId, ctx.now())), ...(await listView(ctx.db, 'resolved', ME.userId, ctx.now()))];
-    expect(searchIncidents(all, 'redis').map((i) => i.title)).toEqual(['Resolved without me']);
-    expect(searchIncidents(all, 'REDIS spiked').length).toBe(1);
-    expect(searchIncidents(all, 'redis nothing').length).toBe(0);
-    expect(searchIncidents(all, '  ').length).toBe(4);
+  it('orders equal activity times by id, newest first, the same on every read', async () => {
+    const ctx = makeContext();
+    // No clock advance: three declarations with the same lastActivityAt.
+    const made = [await declareIncident(ctx, { title: 'One' }), await declareIncident(ctx, { title: 'Two' }), await declareIncident(ctx, { title: 'Three' })];
+    const byIdDesc = made.map((i) => i.id).sort().reverse();
+    expect(await viewIds(ctx.db, 'active', ME.userId, ctx.now())).toEqual(byIdDesc);
+    expect(await viewIds(ctx.db, 'mine', ME.userId, ctx.now())).toEqual(byIdDesc);
+    ctx.advance(60_000);
+    await addNote(ctx, made[0]!.id, { text: 'moves up' });
+    expect((await viewIds(ctx.db, 'active', ME.userId, ctx.now()))[0]).toBe(made[0]!.id);
+  });
+
+  it('puts active incidents first in Mine and Major, each by last activity, however recent the resolved ones', async () => {
+    const ctx = makeContext();
+    const oldActive = await declareIncident(ctx, { title: 'Old active', severity: 'major' });
+    ctx.advance(60_000);
+    const newerActive = await declareIncident(ctx, { title: 'Newer active', severity: 'major' });
+    ctx.advance(60_000);
+    const resolvedOld = await declareIncident(ctx, { title: 'Resolved first', severity: 'major' });
+    ctx.advance(60_000);
+    await resolveIncident(ctx, resolvedOld.id, 'fixed');
+    ctx.advance(60_000);
+    const resolvedNew = await declareIncident(ctx, { title: 'Resolved last', severity: 'major' });
+    await resolveIncident(ctx, resolvedNew.id, 'fixed');
+    await declareIncident(ctx, { title: 'Minor, not mine', lead: { id: LAWRENCE.userId, name: 'Lawrence' } });
+    const expected = [newerActive.id, oldActive.id, resolvedNew.id, resolvedOld.id];
+    expect(await viewIds(ctx.db, 'mine', ME.userId, ctx.now())).toEqual(expected);
+    expect(await viewIds(ctx.db, 'major', ME.userId, ctx.now())).toEqual(expected);
+    expect(await viewIds(ctx.db, 'mine', LAWRENCE.userId, ctx.now())).toHaveLength(1);
+  });
+
+  it('reads a page of rows as they are now: a row changed after its view was read comes changed, a removed one is left out', async () => {
+    const { ctx, theirs, mine, major } = await fixture();
+    const ids = await viewIds(ctx.db, 'active', ME.userId, ctx.now());
+    expect(ids).toEqual([major.id, mine.id]);
+    ctx.advance(60_000);
+    await addNote(ctx, mine.id, { text: 'written while the list was open' });
+    await resolveIncident(theirs, major.id, 'fixed');
+    await ctx.db.incidents.delete(major.id); // as a rebuild that drops a row would
+    const page = await readIncidents(ctx.db, ids);
+    expect(page.map((i) => [i.id, i.eventCount])).toEqual([[mine.id, 2]]);
+    // The live view's ids move on: the resolved one has left Active.
+    expect(await viewIds(ctx.db, 'active', ME.userId, ctx.now())).toEqual([mine.id]);
   });
 
   it('nudges for a customer update on an active Major incident after the set time', async () => {

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { IncidentDatabase } from '../db/database';
 import type { Incident } from '../model/incident';
 
@@ -15,44 +16,75 @@ export const VIEW_LABEL: Record<View, string> = {
 /** How far back the review queue looks. */
 export const REVIEW_WINDOW_DAYS = 30;
 
-const byActivity = (a: Incident, b: Incident) => (a.lastActivityAt < b.lastActivityAt ? 1 : a.lastActivityAt > b.lastActivityAt ? -1 : 0);
-const activeFirst = (a: Incident, b: Incident) => a.statusRank - b.statusRank || byActivity(a, b);
-
 /** Whether I took part: led it, or added anything but a review, feedback or a reaction. */
 export function involved(incident: Incident, me: string): boolean {
   return incident.leadId === me || incident.participantIds.includes(me);
 }
 
 /**
- * One side-panel view, sorted by last activity (active first where both
- * appear). Reads come off the projection's indexes; the rest is filtered in
- * memory, which stays in the tens of milliseconds at 2,000 incidents.
+ * The primary keys of one `[...prefix, statusRank, lastActivityAt]` range,
+ * most recent activity first. Read forwards with one getAllKeys and reversed
+ * here: keys only, no row is read or cloned (Dexie turns a plain range's
+ * `primaryKeys()` into `IDBIndex.getAllKeys`; a reverse read would walk a
+ * key cursor where IndexedDB 3's getAllKeys direction is missing). Equal
+ * times come newest id first (ids are UUIDv7, so the later declared).
  */
-export async function listView(db: IncidentDatabase, view: View, me: string, nowMs: number): Promise<Incident[]> {
+async function keysByActivity(db: IncidentDatabase, index: string, prefix: readonly (string | number)[]): Promise<string[]> {
+  const keys = await db.incidents
+    .where(index)
+    .between([...prefix, Dexie.minKey], [...prefix, Dexie.maxKey], true, true)
+    .primaryKeys();
+  return keys.reverse();
+}
+
+/** Active first (statusRank 0), then resolved, each by last activity. */
+async function activeFirst(db: IncidentDatabase, index: string, prefix: readonly string[]): Promise<string[]> {
+  const [active, resolved] = await Promise.all([keysByActivity(db, index, [...prefix, 0]), keysByActivity(db, index, [...prefix, 1])]);
+  return [...active, ...resolved];
+}
+
+/**
+ * One side-panel view as the ordered ids of its incidents (last activity
+ * first, active first where both appear). At 20,000 incidents (issue 13) a
+ * view is read as keys off its v6 index — the list knows its length and
+ * order, and reads rows only for what shows (`readIncidents`). The review
+ * queue reads the rows resolved within its window (`resolvedAt`), which the
+ * window bounds, to test who took part.
+ */
+export async function viewIds(db: IncidentDatabase, view: View, me: string, nowMs: number): Promise<string[]> {
   switch (view) {
     case 'active':
-      return (await db.incidents.where('status').equals('active').toArray()).sort(byActivity);
+      return keysByActivity(db, '[statusRank+lastActivityAt]', [0]);
     case 'resolved':
-      return (await db.incidents.where('status').equals('resolved').toArray()).sort(byActivity);
+      return keysByActivity(db, '[statusRank+lastActivityAt]', [1]);
     case 'mine':
-      return (await db.incidents.where('leadId').equals(me).toArray()).sort(activeFirst);
+      return activeFirst(db, '[leadId+statusRank+lastActivityAt]', [me]);
     case 'major':
-      return (await db.incidents.filter((i) => i.severity === 'major').toArray()).sort(activeFirst);
+      return activeFirst(db, '[severity+statusRank+lastActivityAt]', ['major']);
     case 'not_involved': {
       const since = new Date(nowMs - REVIEW_WINDOW_DAYS * 86_400_000).toISOString();
-      const resolved = await db.incidents.where('status').equals('resolved').toArray();
-      return resolved
-        .filter((i) => (i.resolvedAt ?? '') >= since && !involved(i, me) && !i.reviewerIds.includes(me))
-        .sort((a, b) => ((a.resolvedAt ?? '') < (b.resolvedAt ?? '') ? 1 : -1));
+      const recent = await db.incidents.where('resolvedAt').aboveOrEqual(since).toArray();
+      return recent
+        .filter((i) => i.status === 'resolved' && !involved(i, me) && !i.reviewerIds.includes(me))
+        .sort((a, b) => ((a.resolvedAt ?? '') < (b.resolvedAt ?? '') ? 1 : (a.resolvedAt ?? '') > (b.resolvedAt ?? '') ? -1 : 0))
+        .map((i) => i.id);
     }
   }
 }
 
-/** Every word of the query must appear in the incident's title, summary or notes. */
-export function searchIncidents(incidents: readonly Incident[], query: string): Incident[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return [...incidents];
-  return incidents.filter((i) => words.every((w) => i.searchText.includes(w)));
+/**
+ * The rows for some ids (a page of a view), in the same order. An id whose
+ * row is gone since its view was read (a rebuild removed it) is left out;
+ * a row changed since comes as it is now, and the view's live ids move it.
+ */
+export async function readIncidents(db: IncidentDatabase, ids: readonly string[]): Promise<Incident[]> {
+  const rows = await db.incidents.bulkGet([...ids]);
+  return rows.filter((row): row is Incident => row !== undefined);
+}
+
+/** A whole view's rows, in order (tests and tools; the side panel reads a window of `viewIds`). */
+export async function listView(db: IncidentDatabase, view: View, me: string, nowMs: number): Promise<Incident[]> {
+  return readIncidents(db, await viewIds(db, view, me, nowMs));
 }
 
 /** A Major incident overdue for a customer update: none yet, or the last one too long ago. */
