@@ -83,7 +83,12 @@ export type BenchSource = BenchData | { me: Person; batches: Iterable<BenchBatch
  */
 export async function startSidePanelBench(
   source: BenchSource,
-  { pages = {}, viewport = VIEWPORT, keep }: { pages?: Record<string, string>; viewport?: { width: number; height: number }; keep?: string } = {},
+  {
+    pages = {},
+    viewport = VIEWPORT,
+    keep,
+    onWritten,
+  }: { pages?: Record<string, string>; viewport?: { width: number; height: number }; keep?: string; onWritten?: (so: { events: number; incidents: number }) => void } = {},
 ): Promise<SidePanelBench> {
   const dir = keep ? join(keep, 'extension') : mkdtempSync(join(tmpdir(), 'bench-sidepanel-'));
   const userDataDir = keep ? join(keep, 'profile') : undefined;
@@ -132,6 +137,7 @@ export async function startSidePanelBench(
       }
       written.events += batch.events.length;
       written.incidents += batch.incidents.length;
+      onWritten?.(written);
     }
     const counts = await countRows(setup);
     if (counts.events !== written.events || counts.incidents !== written.incidents) {

@@ -143,6 +143,7 @@ async function seed(): Promise<{ bench: Awaited<ReturnType<typeof startSidePanel
   const rows: Slim[] = [];
   let events = 0;
   let generateMs = 0;
+  const began = performance.now();
   function* tapped(): Generator<BenchBatch> {
     const batches = generator.batches(1_000);
     for (;;) {
@@ -153,11 +154,15 @@ async function seed(): Promise<{ bench: Awaited<ReturnType<typeof startSidePanel
       validateBenchData(next.value, SMOKE ? 1 : 10);
       generateMs += performance.now() - t;
       events += next.value.events.length;
+      if (!SMOKE) console.error(`seeding: ${events.toLocaleString('en')} events generated, ${((performance.now() - began) / 1000).toFixed(0)} s`);
       for (const row of next.value.incidents) rows.push(slim(row));
       yield next.value;
     }
   }
-  const bench = await startSidePanelBench({ me: generator.me, batches: tapped() }, { keep: KEEP });
+  const bench = await startSidePanelBench(
+    { me: generator.me, batches: tapped() },
+    { keep: KEEP, onWritten: (so) => SMOKE || console.error(`seeding: ${so.events.toLocaleString('en')} events written, ${((performance.now() - began) / 1000).toFixed(0)} s`) },
+  );
   const data: Seeded = { me: generator.me, longIncidentId: generator.longIncidentId, rows, events, generateMs };
   if (keptData) writeFileSync(keptData, JSON.stringify(data));
   return { bench, data };
