@@ -1,5 +1,4 @@
 import type { IncidentDatabase, QuarantineRow } from '../db/database';
-import { projectionTables } from '../incidents/projection';
 import { dirtyIncidentsItem, incidentNumbers, pullCursors } from '../db/meta-items';
 import type { IncidentEvent } from '../model/event';
 import { judgeIncoming, storeAdmitted } from './ingest';
@@ -35,7 +34,10 @@ export async function applyPulled(
   page: PulledPage & { cursor: number },
   nowMs: number,
 ): Promise<{ added: number; held: number; fresh: IncidentEvent[] }> {
-  return db.transaction('rw', [db.events, ...projectionTables(db), db.meta, db.blobs, db.quarantine], async () => {
+  // Not the projection tables: nothing here writes them, and a page's
+  // transaction that held them would make every list in the side panel wait
+  // for it (IndexedDB queues a reader behind an overlapping writer).
+  return db.transaction('rw', [db.events, db.meta, db.blobs, db.quarantine], async () => {
     const { fresh, held } = await ingestPage(db, page, nowMs);
     await markDirty(db, fresh);
     await incidentNumbers.putAll(db, page.numbers);

@@ -20,6 +20,9 @@ export interface SyncDeps {
   onPulled?: (events: IncidentEvent[]) => void;
 }
 
+/** Events a pull page asks for: pull_events' most (it clamps to 1..1000). Fewer, larger pages: a first sync of 1,000,000 events is 1,000 requests, not 2,000. */
+export const PULL_PAGE = 1000;
+
 async function save(db: IncidentDatabase, state: SyncState) {
   await saveSyncState(db, state);
 }
@@ -41,7 +44,7 @@ export async function syncOnce(deps: SyncDeps, { force = false } = {}): Promise<
       now: () => new Date(now()).toISOString(),
     });
     await pullTeam(db, transport, teamId, {
-      limit: deps.pullLimit ?? 500,
+      limit: deps.pullLimit ?? PULL_PAGE,
       now,
       ...(deps.onPulled ? { onApplied: deps.onPulled } : {}),
       // A pull longer than a page says how far it is ("Syncing 340,000 of

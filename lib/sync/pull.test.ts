@@ -31,7 +31,8 @@ const rows = async (db: IncidentDatabase) => ({
   facts: await db.facts.orderBy('id').toArray(),
 });
 
-describe('a long pull (first sync of a big team)', () => {
+// Each test writes a team of up to 91 events first: seconds on a loaded 2-core machine.
+describe('a long pull (first sync of a big team)', { timeout: 30_000 }, () => {
   it('counts what lies ahead once and reports each page against it; the persisted state reads "Syncing n of N"', async () => {
     const server = await teamWith(6, 9); // 60 events
     const lawrence = makeContext({ actor: LAWRENCE, teamId: TEAM });
@@ -46,9 +47,31 @@ describe('a long pull (first sync of a big team)', () => {
       },
     };
     const final = await syncOnce({ db: lawrence.db, transport: watching, teamId: TEAM, authorId: LAWRENCE.userId, now: lawrence.now, pullLimit: 25 }, { force: true });
-    expect(seen).toEqual(['Syncing 0 of 60', 'Syncing 25 of 60', 'Syncing 50 of 60']);
+    // Each page is asked for while the one before is applied, so each call sees the state one page behind.
+    expect(seen).toEqual(['Synced', 'Syncing 0 of 60', 'Syncing 25 of 60']);
     expect(final).toMatchObject({ state: 'synced', progress: null });
     expect(describeSync({ ...(await syncStateItem.get(lawrence.db)), pending: 0 })).toBe('Synced');
+  });
+
+  it('asks for the next page while applying the one before, and a page that fails after it stops the pull with the earlier pages applied', async () => {
+    const server = await teamWith(3, 9); // 30 events
+    const lawrence = makeContext({ actor: LAWRENCE, teamId: TEAM });
+    const transport = server.transport(LAWRENCE.userId);
+    const log: string[] = [];
+    const tracing: SyncTransport = {
+      ...transport,
+      pull: async (t, after, limit) => {
+        log.push(`ask after ${after} (holding ${await lawrence.db.events.count()})`);
+        if (log.length === 3) throw new Error('network gone');
+        return transport.pull(t, after, limit);
+      },
+    };
+    await expect(pullTeam(lawrence.db, tracing, TEAM, { limit: 10 })).rejects.toThrow('network gone');
+    const seqs = server.rows.map((r) => r.server_seq);
+    expect(log).toEqual([`ask after 0 (holding 0)`, `ask after ${seqs[9]} (holding 0)`, `ask after ${seqs[19]} (holding 10)`]);
+    expect(await lawrence.db.events.count()).toBe(20); // both pages it held were applied
+    await pullTeam(lawrence.db, transport, TEAM, { limit: 10 });
+    expect(await lawrence.db.events.count()).toBe(30);
   });
 
   it('a pull of one page says nothing about progress (every minute’s sync would flicker)', async () => {
@@ -102,8 +125,9 @@ describe('a long pull (first sync of a big team)', () => {
       pull: async (...args) => (shown.push(await lawrence.db.incidents.count()), transport.pull(...args)),
     };
     await pullTeam(lawrence.db, watching, TEAM, { limit: 10, foldEveryPages: 2 });
-    // Before pages 1..9: folded after pages 2, 4, 6 and 8 (whole incidents by then: 10 events each).
-    expect(shown).toEqual([0, 0, 2, 2, 4, 4, 6, 6, 8]);
+    // Page k+1 is asked for while page k is applied: folded after pages 2, 4, 6
+    // and 8 (whole incidents by then: 10 events each).
+    expect(shown).toEqual([0, 0, 0, 2, 2, 4, 4, 6, 6]);
     expect(await lawrence.db.incidents.count()).toBe(8);
   });
 

@@ -68,8 +68,9 @@ export interface PullOptions {
  * validated and judged (lib/sync/ingest.ts); one that does not parse or may
  * not apply yet is quarantined with the reason and does not stop the pull.
  *
- * A first sync of a big team (issue 13: 1,000,000 events) stays usable:
- * pull_status counts what lies ahead once, so progress reads "340,000 of
+ * A first sync of a big team (issue 13: 1,000,000 events) stays usable and
+ * goes at about the server's pace: one page is fetched while the previous one
+ * is applied; pull_status counts what lies ahead once, so progress reads "340,000 of
  * 1,000,000" (a server without it: no total); touched incidents are folded
  * every `foldEveryPages` pages and at the end, in small transactions, so they
  * appear while the pull runs and no view waits long for the tables. An
@@ -84,17 +85,26 @@ export async function pullTeam(
 ): Promise<PullResult> {
   const result: PullResult = { added: 0, quarantined: 0, recovered: 0, cursor: await readCursor(db, teamId) };
   // A hint only: a server without pull_status, or any trouble asking, means no total.
-  const status = transport.status ? await transport.status(teamId, result.cursor).catch(() => null) : null;
-  const total = status?.remaining ?? null;
+  const asked = transport.status ? transport.status(teamId, result.cursor).catch(() => null) : Promise.resolve(null);
+  let next = transport.pull(teamId, result.cursor, limit);
+  next.catch(() => undefined); // awaited below, after the count
+  const total = (await asked)?.remaining ?? null;
   let done = 0;
   if (total !== null && total > limit) await onProgress?.({ done, total });
   for (let pages = 1; ; pages++) {
-    const page = await transport.pull(teamId, result.cursor, limit);
+    const page = await next;
     // The cursor never moves backwards, whatever the server says.
     const before = result.cursor;
     const cursor = Math.max(before, page.cursor);
     // Caught up: a short page. A full page that did not move the cursor would loop forever: stop there too.
     const final = page.events.length < limit || cursor === before;
+    // The next page is asked for while this one is applied: the server and
+    // the network work while IndexedDB does. Nothing is persisted by asking;
+    // if the worker dies, the next pull starts after the last page applied.
+    if (!final) {
+      next = transport.pull(teamId, cursor, limit);
+      next.catch(() => undefined); // seen when awaited; not unhandled if this page's apply fails first
+    }
     const receivedAt = new Date(now()).toISOString();
     const sorted = sortRows(page.events.map((raw) => ({ raw, receivedAt })), teamId);
     const { added, held, fresh } = await applyPulled(db, { ...sorted, cursor }, now());

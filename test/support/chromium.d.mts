@@ -11,5 +11,5 @@ export interface ExtensionSession {
 export function chromiumExecutable(): string;
 export function launchWithExtension(
   extensionDir: string,
-  options?: Partial<LaunchOptions> & { viewport?: { width: number; height: number }; userDataDir?: string },
+  options?: Partial<LaunchOptions> & { viewport?: { width: number; height: number }; userDataDir?: string; extraArgs?: string[] },
 ): Promise<ExtensionSession>;

@@ -19,9 +19,10 @@ export function chromiumExecutable() {
 
 /**
  * `userDataDir` reuses a profile (a browser restarted after a crash); a profile
- * made here is deleted on close, one passed in is kept.
+ * made here is deleted on close, one passed in is kept. `extraArgs` go after
+ * the ones every launch needs (bench/first-sync.run.ts opens a DevTools port).
  */
-export async function launchWithExtension(extensionDir, { userDataDir: reuse, ...options } = {}) {
+export async function launchWithExtension(extensionDir, { userDataDir: reuse, extraArgs = [], ...options } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run npm run build:e2e first.`);
   }
@@ -40,6 +41,7 @@ export async function launchWithExtension(extensionDir, { userDataDir: reuse, ..
       '--disable-gpu',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...extraArgs,
     ],
     ...options,
   });
