@@ -3,10 +3,11 @@ import { createRoot } from 'react-dom/client';
 import '../../components/theme.css';
 import './insights.css';
 import { getDb } from '../../lib/db';
+import { presetFromHash } from '../../lib/insights/presets';
 import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App db={getDb()} />
+    <App db={getDb()} initialPreset={presetFromHash(location.hash)} />
   </StrictMode>,
 );

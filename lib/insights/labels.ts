@@ -13,5 +13,5 @@ export const bucketLabel = (ms: number, granularity: Granularity) => (granularit
 /** "2 Nov 2026". */
 export const dateLabel = (ms: number) => dayYear.format(ms);
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 export const percent = (share: number) => `${Math.round(share * 100)}%`;

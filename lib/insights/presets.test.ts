@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customPeriod, dayOf, presetPeriod } from './presets';
+import { customPeriod, dayOf, presetFromHash, presetPeriod } from './presets';
 import { t } from './test-facts';
 
 // Tuesday 1 December 2026: this week is Monday 30 Nov, so every preset ends on Monday 7 Dec 00:00.
@@ -32,5 +32,14 @@ describe('custom period', () => {
     expect(customPeriod('2026-11-08', '2026-11-02')).toEqual({ ok: false, message: 'The end date is before the start date.' });
     expect(customPeriod('', '2026-11-02')).toEqual({ ok: false, message: 'Choose both a start and an end date.' });
     expect(customPeriod('2026-13-45', '2026-11-02')).toEqual({ ok: false, message: 'Choose both a start and an end date.' });
+  });
+});
+
+describe('presetFromHash', () => {
+  it('reads #/all and #/4w, and falls back to the default for anything else', () => {
+    expect(presetFromHash('#/all')).toBe('all');
+    expect(presetFromHash('#4w')).toBe('4w');
+    expect(presetFromHash('')).toBe('12w');
+    expect(presetFromHash('#/<script>')).toBe('12w');
   });
 });

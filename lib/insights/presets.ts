@@ -41,3 +41,9 @@ export function customPeriod(fromDay: string, toDay: string): { ok: true; period
 
 /** "2026-11-02": a UTC day as a date input shows it. */
 export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The preset a page address names (insights.html#/all), so a link or a reload opens that period; the default otherwise. */
+export function presetFromHash(hash: string): PresetId {
+  const id = hash.replace(/^#\/?/, '');
+  return PRESETS.some((p) => p.id === id) ? (id as PresetId) : DEFAULT_PRESET;
+}
