@@ -8,11 +8,13 @@ import { SyncIndicator } from '../../components/SyncIndicator';
 import { Timestamp } from '../../components/Timestamp';
 import { useNow } from '../../components/use-now';
 import type { DomainContext } from '../../lib/incidents/context';
-import { incidentRef, readIncidentNumbersOf } from '../../lib/incidents/numbers';
+import { incidentRef } from '../../lib/incidents/numbers';
 import { keepFound, searchIds } from '../../lib/incidents/search';
-import { customerUpdateDue, readIncidents, viewIds, VIEW_LABEL, VIEWS, type View } from '../../lib/incidents/views';
-import type { Incident } from '../../lib/model/incident';
+import { customerUpdateDue, viewIds, VIEW_LABEL, VIEWS, type View } from '../../lib/incidents/views';
 import { FollowUpsView } from './FollowUpsView';
+import { PAGE, readListPage, type ListPage } from './list-page';
+
+const EMPTY_PAGE: ListPage = { rows: new Map(), numbers: new Map() };
 
 const EMPTY: Record<View | 'follow_ups', string> = {
   active: 'Nothing active. All quiet.',
@@ -37,13 +39,15 @@ export function IncidentList({ ctx, onOpen, nudgeMinutes }: { ctx: DomainContext
   const searchId = useId();
   const me = ctx.actor.userId;
   const day = Math.floor(now / 86_400_000);
-  // The view's ids in order (keys only, off its index) and the search's ids, in one live query: the list
-  // knows its length at once and reads rows only for the window that shows (Rows). While the next view or
-  // query is read, the last result stays on screen.
+  // The view's ids in order (keys only, off its index) and the search's ids, in one live query, with the
+  // first page of rows: the list knows its length at once and the first rows need no second round trip;
+  // further rows are read only for the window that shows (Rows). While the next view or query is read,
+  // the last result stays on screen.
   const shown = useLiveQuery(async () => {
-    if (view === 'follow_ups') return [];
+    if (view === 'follow_ups') return { ids: [], head: EMPTY_PAGE };
     const [ids, found] = await Promise.all([viewIds(ctx.db, view, me, Date.now()), searchIds(ctx.db, deferredQuery)]);
-    return keepFound(ids, found);
+    const kept = keepFound(ids, found);
+    return { ids: kept, head: await readListPage(ctx.db, kept.slice(0, PAGE)) };
   }, [view, me, day, deferredQuery]);
   const anyAtAll = useLiveQuery(async () => (await ctx.db.incidents.limit(1).primaryKeys()).length > 0, []);
 
@@ -99,12 +103,13 @@ export function IncidentList({ ctx, onOpen, nudgeMinutes }: { ctx: DomainContext
                 <p className="muted" aria-busy="true">
                   Loading…
                 </p>
-              ) : shown.length === 0 ? (
+              ) : shown.ids.length === 0 ? (
                 <p className="muted">{query ? `Nothing matches “${query}”.` : EMPTY[view]}</p>
               ) : (
                 <Rows
                   db={ctx.db}
-                  ids={shown}
+                  ids={shown.ids}
+                  head={shown.head}
                   now={now}
                   onOpen={onOpen}
                   label={`${VIEW_LABEL[view]} incidents`}
@@ -119,14 +124,13 @@ export function IncidentList({ ctx, onOpen, nudgeMinutes }: { ctx: DomainContext
   );
 }
 
-/** Rows are read a page at a time: scrolling a few rows does not read again. */
-const PAGE = 40;
 /** Before the virtualizer has measured the window: enough for a tall side panel. */
 const FIRST_WINDOW = { from: 0, to: 20 };
 
 function Rows({
   db,
   ids,
+  head,
   now,
   onOpen,
   label,
@@ -134,6 +138,8 @@ function Rows({
 }: {
   db: IncidentDatabase;
   ids: string[];
+  /** The first PAGE rows, read with the ids. */
+  head: ListPage;
   now: number;
   onOpen: (id: string) => void;
   label: string;
@@ -145,14 +151,12 @@ function Rows({
   const to = items.length ? items[items.length - 1]!.index + 1 : FIRST_WINDOW.to;
   const first = Math.floor(from / PAGE) * PAGE;
   const last = Math.ceil(to / PAGE) * PAGE;
-  // Only the window's rows and numbers; live, so an edit to a row that shows redraws it.
-  const page = useLiveQuery(async () => {
-    const shown = ids.slice(first, last);
-    const [rows, numbers] = await Promise.all([readIncidents(db, shown), readIncidentNumbersOf(db, shown)]);
-    return { rows: new Map(rows.map((row) => [row.id, row])), numbers };
-  }, [ids, first, last]);
-  // Nothing until the first window is read, so the list never opens on blank rows.
-  if (!page) return null;
+  // The first page came with the ids (and is live with them); further down, only the window's rows and
+  // numbers, live, so an edit to a row that shows redraws it.
+  const onFirstPage = last <= PAGE;
+  const further = useLiveQuery(async () => (onFirstPage ? null : readListPage(db, ids.slice(first, last))), [ids, first, last, onFirstPage]);
+  // Scrolled down before that window is read: the first page's rows, and blank rows for the rest, a moment.
+  const page = onFirstPage ? head : (further ?? head);
   return (
     <ul className="incident-list" aria-label={label} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
       {items.map((row) => {
