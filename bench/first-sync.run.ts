@@ -163,7 +163,7 @@ it(`a new member's first sync of ${EVENTS.toLocaleString('en')} events`, { timeo
     await options.page.getByLabel('Invite code').fill(String(code));
     await options.page.getByRole('button', { name: 'Join team' }).click();
     let midSync: Promise<number> | null = null;
-    const deadline = started + (SMOKE ? 120_000 : 900_000);
+    const deadline = started + Number(process.env.BENCH_DEADLINE_MS ?? (SMOKE ? 120_000 : 900_000));
     for (;;) {
       const text = ((await panel.locator('.sync').first().textContent()) ?? '').replace(/Sync now$/, '').trim();
       if (text !== seen.at(-1)?.text) seen.push({ at: performance.now() - started, text });
@@ -176,19 +176,20 @@ it(`a new member's first sync of ${EVENTS.toLocaleString('en')} events`, { timeo
         midSync = firstRowMs(page, session.url('sidepanel.html'));
       }
       if (text.startsWith('Synced') && seen.some((s) => s.text.startsWith('Syncing'))) break;
-      if (performance.now() > deadline) throw new Error(`bench: no "Synced" after ${Math.round(deadline - started)} ms; the side panel said ${JSON.stringify(seen.slice(-5))}`);
+      // Out of time: stop watching, but still report what was measured (then fail below).
+      if (performance.now() > deadline) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     const caughtUpMs = performance.now() - started;
+    const caughtUp = seen.at(-1)!.text.startsWith('Synced');
     heap.stop();
     const midSyncRowMs = midSync ? await midSync : null;
-    const counted = await countRows(panel);
-    expect(counted).toEqual({ events: EVENTS, incidents: INCIDENTS });
+    const counted = caughtUp ? await countRows(panel) : null;
 
     const rest = await session.context.newPage();
     await rest.setViewportSize({ width: 400, height: 900 });
     await rest.addInitScript(observeFirstRow);
-    const atRestRowMs = await firstRowMs(rest, session.url('sidepanel.html'));
+    const atRestRowMs = caughtUp ? await firstRowMs(rest, session.url('sidepanel.html')) : NaN;
 
     const peak = heap.samples.reduce((m, s) => (s.used > m.used ? s : m), { at: 0, used: 0, total: 0 });
     const peakTotal = Math.max(...heap.samples.map((s) => s.total));
@@ -201,12 +202,14 @@ it(`a new member's first sync of ${EVENTS.toLocaleString('en')} events`, { timeo
         `first sync of ${EVENTS.toLocaleString('en')} events (${INCIDENTS.toLocaleString('en')} incidents), pages of ${PULL_PAGE}; seeded server-side in ${s(seedMs)}; load ${load}`,
         '| what | measured | floor, same run | ratio | target | |',
         '| --- | --- | --- | --- | --- | --- |',
-        `| join → caught up ("Synced", all rows in IndexedDB) | ${s(caughtUpMs)} | ${s(floorMs)} bare pull_events pages from Node | ${(caughtUpMs / floorMs).toFixed(2)}× | ≤ 90 s | ${caughtUpMs <= TARGET_MS ? 'met' : '**missed**'} |`,
+        `| join → caught up ("Synced", all rows in IndexedDB) | ${caughtUp ? s(caughtUpMs) : `not caught up: "${seen.at(-1)!.text}" after ${s(caughtUpMs)}`} | ${s(floorMs)} bare pull_events pages from Node | ${(caughtUpMs / floorMs).toFixed(2)}× | ≤ 90 s | ${caughtUpMs <= TARGET_MS ? 'met' : '**missed**'} |`,
         `| background JS heap, peak of ${heap.samples.length} samples (Runtime.getHeapUsage usedSize, 1 s apart) | ${mb(peak.used)} at ${s(peak.at - started)} (heap size ${mb(peakTotal)}) | | | ≤ 500 MB | ${peak.used <= HEAP_TARGET ? 'met' : '**missed**'} |`,
         `| side panel opened mid-sync: first incident row | ${midSyncRowMs === null ? 'not measured' : `${Math.round(midSyncRowMs)} ms`} | ${Math.round(atRestRowMs)} ms, the same load once caught up | ${midSyncRowMs === null ? '' : `${(midSyncRowMs / atRestRowMs).toFixed(2)}×`} | ≤ 200 ms | ${midSyncRowMs !== null && midSyncRowMs <= 200 ? 'met' : '**missed**'} |`,
-        `progress lines seen (${progress.length}): ${progress.slice(0, 3).map((p) => `${s(p.at)} "${p.text}"`).join(', ')} … ${progress.slice(-2).map((p) => `${s(p.at)} "${p.text}"`).join(', ')}; worker restarts seen: ${heap.restarts}`,
+        `progress lines seen (${progress.length}), every tenth: ${progress.filter((_, i) => i % Math.max(1, Math.floor(progress.length / 10)) === 0).map((p) => `${s(p.at)} "${p.text}"`).join(', ')}, last ${s(progress.at(-1)?.at ?? 0)} "${progress.at(-1)?.text}"; worker restarts seen: ${heap.restarts}`,
       ].join('\n'),
     );
+    expect(caughtUp, 'caught up before the deadline').toBe(true);
+    expect(counted).toEqual({ events: EVENTS, incidents: INCIDENTS });
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.some((p) => p.text.endsWith(` of ${EVENTS.toLocaleString('en')}`))).toBe(true);
     expect(heap.samples.length).toBeGreaterThan(0);
