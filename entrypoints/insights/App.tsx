@@ -10,7 +10,9 @@ import { EmptyPeriod } from './EmptyPeriod';
 import { useInsights, type PeriodChoice } from './use-insights';
 
 /** The Insights page: the period and scope controls, then every chart, or a sentence saying why there are none. */
-export function App({ db, now = Date.now(), initialPreset = DEFAULT_PRESET }: { db: IncidentDatabase; now?: number; initialPreset?: PresetId }) {
+export function App({ db, now: nowProp, initialPreset = DEFAULT_PRESET }: { db: IncidentDatabase; now?: number; initialPreset?: PresetId }) {
+  // Fixed once: a new "now" on every render would start a new read on every render.
+  const [now] = useState(() => nowProp ?? Date.now());
   const teamId = useStorageItem<unknown, string | null | undefined>(teamIdItem, { read: parseTeamId, initial: undefined });
   const [choice, setChoice] = useState<PeriodChoice>({ kind: 'preset', id: initialPreset });
   const [picked, setScope] = useState<Scope | null>(null);
