@@ -159,6 +159,7 @@ describe('local schema', () => {
         '[leadId+statusRank+lastActivityAt]',
         '[severity+statusRank+lastActivityAt]',
         'searchWords',
+        'openFollowUpCount',
       ].sort(),
     );
     upgraded.close();

@@ -55,7 +55,7 @@ const v5Stores = {
 const v6Stores = {
   ...v5Stores,
   incidents:
-    'id, status, lastActivityAt, leadId, resolvedAt, [statusRank+lastActivityAt], [leadId+statusRank+lastActivityAt], [severity+statusRank+lastActivityAt], *searchWords',
+    'id, status, lastActivityAt, leadId, resolvedAt, [statusRank+lastActivityAt], [leadId+statusRank+lastActivityAt], [severity+statusRank+lastActivityAt], *searchWords, openFollowUpCount',
   facts: 'id, declaredAt, resolvedAt, lastAt',
 };
 

@@ -48,6 +48,7 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
     noteCount: 0,
     screenshotCount: 0,
     followUps: [],
+    openFollowUpCount: 0,
     participantIds: [],
     reviewerIds: [],
     customerUpdateCount: 0,
@@ -143,6 +144,7 @@ export function foldIncident(events: readonly IncidentEvent[]): Incident | null 
   incident.screenshotCount -= ordered.filter((e) => e.kind === 'screenshot' && hidden.has(e.id)).length;
   incident.statusRank = incident.status === 'active' ? 0 : 1;
   incident.followUps = [...followUps.values()];
+  incident.openFollowUpCount = incident.followUps.filter((f) => !f.done).length;
   incident.participantIds = [...participants].sort();
   incident.reviewerIds = [...reviewers].sort();
   incident.searchText = [incident.title, incident.summary, ...searchable].join('\n').toLowerCase().slice(0, SEARCH_TEXT_MAX);

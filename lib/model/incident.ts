@@ -40,6 +40,12 @@ export const incidentSchema = z.object({
   /** Screenshots shown on the timeline (redacted ones not counted). */
   screenshotCount: z.number().int(),
   followUps: z.array(followUpSchema),
+  /**
+   * How many follow-ups are not done: indexed (v6), so the side panel's
+   * Follow-ups view and the background's context menu read only incidents
+   * with one open instead of every row (20,000 of them, issue 13).
+   */
+  openFollowUpCount: z.number().int(),
   /** Everyone who worked the incident (reviews, feedback and reactions do not count): the review queue asks who was involved. */
   participantIds: z.array(idSchema),
   /** Teammates who marked it reviewed. */
