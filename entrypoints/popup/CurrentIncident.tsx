@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { sidePanel } from '../../components/browser-ports';
-import { NoteComposer } from '../../components/NoteComposer';
 import { ResolveForm } from '../../components/ResolveForm';
 import { OUTCOME_LABEL } from '../../lib/model/labels';
 import { SeverityBadge, StatusBadge } from '../../components/SeverityBadge';
@@ -16,6 +15,12 @@ import type { NoteInput } from '../../lib/incidents/operations';
 import type { Outcome } from '../../lib/model/incident-fields';
 import { focusIncidentItem } from '../../lib/navigation/focus-incident';
 import { CaptureActions } from './CaptureActions';
+
+// Loaded when an incident is current, not with the popup's app: the app is
+// held to 130 KB gzip (test/e2e/bundle.spec.ts) and a new page of its own
+// (Insights, issue 13) re-split the shared chunks past it. The placeholder
+// keeps the layout still while the chunk loads (a few ms from the package).
+const NoteComposer = lazy(() => import('../../components/NoteComposer').then((m) => ({ default: m.NoteComposer })));
 
 /** The incident I am on, with the quick actions a lead needs mid-debugging. */
 export function CurrentIncident({
@@ -72,7 +77,9 @@ export function CurrentIncident({
       {incident.status === 'active' ? (
         <>
           <CaptureActions incidentId={incidentId} tab={tab} />
-          <NoteComposer compact label="Add a note" onAdd={note.run} busy={note.busy} error={note.error} />
+          <Suspense fallback={<div className="note-composer-placeholder" aria-busy="true" />}>
+            <NoteComposer compact label="Add a note" onAdd={note.run} busy={note.busy} error={note.error} />
+          </Suspense>
           {resolving ? (
             <div className="card">
               <ResolveForm
