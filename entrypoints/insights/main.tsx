@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../../components/theme.css';
 import './insights.css';
 import { getDb } from '../../lib/db';
 import { presetFromHash } from '../../lib/insights/presets';
