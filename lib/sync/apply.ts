@@ -34,10 +34,7 @@ export async function applyPulled(
   page: PulledPage & { cursor: number },
   nowMs: number,
 ): Promise<{ added: number; held: number; fresh: IncidentEvent[] }> {
-  // Not the projection tables: nothing here writes them, and a page's
-  // transaction that held them would make every list in the side panel wait
-  // for it (IndexedDB queues a reader behind an overlapping writer).
-  return db.transaction('rw', [db.events, db.meta, db.blobs, db.quarantine], async () => {
+  return db.transaction('rw', ingestTables(db), async () => {
     const { fresh, held } = await ingestPage(db, page, nowMs);
     await markDirty(db, fresh);
     await incidentNumbers.putAll(db, page.numbers);
@@ -45,6 +42,15 @@ export async function applyPulled(
     return { added: fresh.length, held, fresh };
   });
 }
+
+/**
+ * What applying pulled rows writes: the log, redaction scrubs (events and
+ * blobs), held-back rows, and meta (dirty list, numbers, cursor, clock). Not
+ * the projection tables: nothing here writes them, and a transaction that
+ * held them would make every list in the side panel wait for it (IndexedDB
+ * queues a reader behind an overlapping writer).
+ */
+export const ingestTables = (db: IncidentDatabase) => [db.events, db.meta, db.blobs, db.quarantine] as const;
 
 /** Judges and stores one page's events; what is held back joins the quarantine. Inside a transaction. */
 export async function ingestPage(db: IncidentDatabase, page: PulledPage, nowMs: number) {

@@ -1,8 +1,7 @@
 import type { IncidentDatabase } from '../db/database';
-import { projectionTables } from '../incidents/projection';
 import { incidentNumbers, pullCursors } from '../db/meta-items';
 import type { IncidentEvent } from '../model/event';
-import { applyPulled, ingestPage, markDirty, type PulledPage } from './apply';
+import { applyPulled, ingestPage, ingestTables, markDirty, type PulledPage } from './apply';
 import { REFOLD_CHUNK, refoldDirty } from './refold-dirty';
 import { fromRow } from './row';
 import type { SyncTransport } from './transport';
@@ -135,7 +134,7 @@ export async function pullTeam(
  * What applies is marked dirty; the caller folds it (`refoldDirty`).
  */
 export async function retryQuarantined(db: IncidentDatabase, teamId: string, nowMs: number): Promise<IncidentEvent[]> {
-  return db.transaction('rw', [db.events, ...projectionTables(db), db.meta, db.blobs, db.quarantine], async () => {
+  return db.transaction('rw', ingestTables(db), async () => {
     // In the order they arrived (by id within the team index): server order.
     const rows = await db.quarantine.where('teamId').equals(teamId).toArray();
     if (!rows.length) return [];
