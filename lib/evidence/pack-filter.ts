@@ -1,4 +1,5 @@
 import type { IncidentDatabase } from '../db/database';
+import { utcDayStart } from '../export/utc';
 import { ValidationError } from '../incidents/errors';
 import type { Incident } from '../model/incident';
 import { packFilterSchema, type PackFilter } from './pack-format';
@@ -19,11 +20,8 @@ export function incidentMatcher(filter: PackFilter): (incident: Incident) => boo
 }
 
 function dayStart(day: string, which: 'start' | 'end'): number {
-  const ms = Date.parse(`${day}T00:00:00Z`);
-  // Date.parse accepts 2026-02-31 on some engines by rolling over; a day that does not round-trip is refused.
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
-    throw new ValidationError(`The ${which} date ${day} is not a day of the calendar.`);
-  }
+  const ms = utcDayStart(day);
+  if (ms === null) throw new ValidationError(`The ${which} date ${day} is not a day of the calendar.`);
   return ms;
 }
 

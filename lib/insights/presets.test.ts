@@ -31,6 +31,8 @@ describe('custom period', () => {
   it('refuses an end before the start, and a missing or malformed date, with a message', () => {
     expect(customPeriod('2026-11-08', '2026-11-02')).toEqual({ ok: false, message: 'The end date is before the start date.' });
     expect(customPeriod('', '2026-11-02')).toEqual({ ok: false, message: 'Choose both a start and an end date.' });
+    // Not rolled over into March (Date.parse would make it 3 March).
+    expect(customPeriod('2026-02-31', '2026-03-08')).toEqual({ ok: false, message: 'Choose both a start and an end date.' });
     expect(customPeriod('2026-13-45', '2026-11-02')).toEqual({ ok: false, message: 'Choose both a start and an end date.' });
   });
 });

@@ -1,3 +1,4 @@
+import { utcDayStart } from '../export/utc';
 import { DAY_MS, isoWeekStart, WEEK_MS, type Period } from './period';
 
 /**
@@ -23,18 +24,15 @@ export function presetPeriod(id: PresetId, now: number, earliest: number | null)
   return { from: to - preset.weeks * WEEK_MS, to };
 }
 
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * A custom period from two dates as a date input gives them ("2026-11-02"),
  * both days included, read as UTC days. A clear message, and no period, when
  * they do not make one.
  */
 export function customPeriod(fromDay: string, toDay: string): { ok: true; period: Period } | { ok: false; message: string } {
-  if (!DAY_PATTERN.test(fromDay) || !DAY_PATTERN.test(toDay)) return { ok: false, message: 'Choose both a start and an end date.' };
-  const from = Date.parse(`${fromDay}T00:00:00Z`);
-  const last = Date.parse(`${toDay}T00:00:00Z`);
-  if (Number.isNaN(from) || Number.isNaN(last)) return { ok: false, message: 'Choose both a start and an end date.' };
+  const from = utcDayStart(fromDay);
+  const last = utcDayStart(toDay);
+  if (from === null || last === null) return { ok: false, message: 'Choose both a start and an end date.' };
   if (last < from) return { ok: false, message: 'The end date is before the start date.' };
   return { ok: true, period: { from, to: last + DAY_MS } };
 }
