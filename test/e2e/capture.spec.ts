@@ -130,12 +130,16 @@ describe('evidence capture', () => {
     });
     await tab.goto(`${site.origin}/red`);
     const popup = new PopupPage(await openPopupWindow(session));
-    const before = (await storedScreenshots(sidePanel.page)).length;
+    const before = new Set((await storedScreenshots(sidePanel.page)).map((s) => s.eventId));
     await popup.page.getByRole('button', { name: 'Screenshot' }).click();
-    await expect.poll(async () => (await storedScreenshots(sidePanel.page)).length).toBe(before + 1);
-    const shot = (await storedScreenshots(sidePanel.page)).at(-1)!;
-    const [logText] = await screenshotPixels(sidePanel.page, shot.eventId, [[110, 305]]);
-    expect(isBlack(logText!)).toBe(true);
+    await popup.page.getByRole('status').filter({ hasText: 'Screenshot added to the timeline.' }).waitFor();
+    // This click's image, picked by id rather than by position, so that a
+    // slower capture from an earlier test landing now cannot stand in for it.
+    const added = (await storedScreenshots(sidePanel.page)).filter((s) => !before.has(s.eventId));
+    expect(added.map((s) => [s.source, s.pageTitle])).toEqual([['visible', 'Red dashboard']]);
+    const [logText, field] = await screenshotPixels(sidePanel.page, added[0]!.eventId, [[110, 305], [110, 110]]);
+    expect({ logText, black: isBlack(logText!) }).toMatchObject({ black: true });
+    expect({ field, black: isBlack(field!) }).toMatchObject({ black: true });
     await session.worker.evaluate(async () => chrome.storage.local.remove('captureSettings'));
     await popup.page.close();
   });
