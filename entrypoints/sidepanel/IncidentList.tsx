@@ -1,6 +1,6 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useId, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { IncidentDatabase } from '../../lib/db/database';
 import { DeclareForm } from '../../components/DeclareForm';
 import { SeverityBadge, StatusBadge } from '../../components/SeverityBadge';
@@ -10,11 +10,9 @@ import { useNow } from '../../components/use-now';
 import type { DomainContext } from '../../lib/incidents/context';
 import { incidentRef } from '../../lib/incidents/numbers';
 import { keepFound, searchIds } from '../../lib/incidents/search';
-import { customerUpdateDue, viewIds, VIEW_LABEL, VIEWS, type View } from '../../lib/incidents/views';
+import { customerUpdateDue, viewHead, viewIds, VIEW_LABEL, VIEWS, type View } from '../../lib/incidents/views';
 import { FollowUpsView } from './FollowUpsView';
 import { PAGE, readListPage, type ListPage } from './list-page';
-
-const EMPTY_PAGE: ListPage = { rows: new Map(), numbers: new Map() };
 
 const EMPTY: Record<View | 'follow_ups', string> = {
   active: 'Nothing active. All quiet.',
@@ -39,16 +37,23 @@ export function IncidentList({ ctx, onOpen, nudgeMinutes }: { ctx: DomainContext
   const searchId = useId();
   const me = ctx.actor.userId;
   const day = Math.floor(now / 86_400_000);
-  // The view's ids in order (keys only, off its index) and the search's ids, in one live query, with the
-  // first page of rows: the list knows its length at once and the first rows need no second round trip;
-  // further rows are read only for the window that shows (Rows). While the next view or query is read,
-  // the last result stays on screen.
-  const shown = useLiveQuery(async () => {
-    if (view === 'follow_ups') return { ids: [], head: EMPTY_PAGE };
-    const [ids, found] = await Promise.all([viewIds(ctx.db, view, me, Date.now()), searchIds(ctx.db, deferredQuery)]);
-    const kept = keepFound(ids, found);
-    return { ids: kept, head: await readListPage(ctx.db, kept.slice(0, PAGE)) };
-  }, [view, me, day, deferredQuery]);
+  // First the view's first page: its ids off a reverse key cursor that stops at PAGE, and their rows, so
+  // the first rows cost 40 keys however long the view (lib/incidents/views.ts viewHead). Once those show,
+  // every id of the view (keys only), for scrolling and search; a search then reads only its prefix
+  // ranges and is intersected in memory, never re-reading the view. Each result is tagged with what it
+  // was read for: while the next view or query is read, the last result stays on screen.
+  const head = useLiveQuery(async () => {
+    if (view === 'follow_ups') return null;
+    const ids = await viewHead(ctx.db, view, me, Date.now(), PAGE);
+    return { view, ids, page: await readListPage(ctx.db, ids) };
+  }, [view, me, day]);
+  const headIn = head?.view === view;
+  const whole = useLiveQuery(
+    async () => (view === 'follow_ups' || !headIn ? undefined : { view, ids: await viewIds(ctx.db, view, me, Date.now()) }),
+    [view, me, day, headIn],
+  );
+  const found = useLiveQuery(async () => ({ query: deferredQuery, ids: await searchIds(ctx.db, deferredQuery) }), [deferredQuery]);
+  const shown = useShownIds(head, whole, found);
   const anyAtAll = useLiveQuery(async () => (await ctx.db.incidents.limit(1).primaryKeys()).length > 0, []);
 
   return (
@@ -104,7 +109,7 @@ export function IncidentList({ ctx, onOpen, nudgeMinutes }: { ctx: DomainContext
                   Loading…
                 </p>
               ) : shown.ids.length === 0 ? (
-                <p className="muted">{query ? `Nothing matches “${query}”.` : EMPTY[view]}</p>
+                <p className="muted">{shown.searched ? `Nothing matches “${shown.searched}”.` : EMPTY[view]}</p>
               ) : (
                 <Rows
                   db={ctx.db}
@@ -124,6 +129,37 @@ export function IncidentList({ ctx, onOpen, nudgeMinutes }: { ctx: DomainContext
   );
 }
 
+type Tagged<T> = ({ view: View } & T) | null | undefined;
+
+interface Shown {
+  ids: string[];
+  head: ListPage;
+  /** The query these ids answer ('' for none), for "Nothing matches". */
+  searched: string;
+}
+
+/**
+ * What the list shows: with no search, the whole view's ids once read, and
+ * until then its first page; with a search, the view's ids it found, in the
+ * view's order (the first page's rows are reused where they match). Nothing
+ * (Loading…) before the first page; while a search waits for the view's ids
+ * (they come a moment after its first page), the last result stays.
+ */
+function useShownIds(
+  head: Tagged<{ ids: string[]; page: ListPage }>,
+  whole: Tagged<{ ids: string[] }>,
+  found: { query: string; ids: Set<string> | null } | undefined,
+): Shown | undefined {
+  const last = useRef<Shown | undefined>(undefined);
+  const wholeIds = head && whole?.view === head.view ? whole.ids : undefined;
+  const foundIds = found?.ids;
+  const kept = useMemo(() => (wholeIds && foundIds ? keepFound(wholeIds, foundIds) : undefined), [wholeIds, foundIds]);
+  if (!head || !found) return last.current;
+  if (!found.ids) last.current = { ids: wholeIds ?? head.ids, head: head.page, searched: '' };
+  else if (kept) last.current = { ids: kept, head: head.page, searched: found.query };
+  return last.current;
+}
+
 /** Before the virtualizer has measured the window: enough for a tall side panel. */
 const FIRST_WINDOW = { from: 0, to: 20 };
 
@@ -138,7 +174,7 @@ function Rows({
 }: {
   db: IncidentDatabase;
   ids: string[];
-  /** The first PAGE rows, read with the ids. */
+  /** The first page's rows, read with the view. */
   head: ListPage;
   now: number;
   onOpen: (id: string) => void;
@@ -151,16 +187,17 @@ function Rows({
   const to = items.length ? items[items.length - 1]!.index + 1 : FIRST_WINDOW.to;
   const first = Math.floor(from / PAGE) * PAGE;
   const last = Math.ceil(to / PAGE) * PAGE;
-  // The first page came with the ids (and is live with them); further down, only the window's rows and
-  // numbers, live, so an edit to a row that shows redraws it.
-  const onFirstPage = last <= PAGE;
-  const further = useLiveQuery(async () => (onFirstPage ? null : readListPage(db, ids.slice(first, last))), [ids, first, last, onFirstPage]);
-  // Scrolled down before that window is read: the first page's rows, and blank rows for the rest, a moment.
-  const page = onFirstPage ? head : (further ?? head);
+  // The first page's rows came with the view (and are live with it); a window they do not cover (scrolled
+  // down, or a search's matches) is read on its own, live, so an edit to a row that shows redraws it.
+  const covered = ids.slice(first, last).every((id) => head.rows.has(id));
+  const further = useLiveQuery(async () => (covered ? null : readListPage(db, ids.slice(first, last))), [ids, first, last, covered]);
+  // Before that window is read: rows the first page has, and blank rows for the rest, a moment.
+  const rowOf = (id: string) => (covered ? undefined : further?.rows.get(id)) ?? head.rows.get(id);
+  const numberOf = (id: string) => (covered ? undefined : further?.numbers.get(id)) ?? head.numbers.get(id);
   return (
     <ul className="incident-list" aria-label={label} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
       {items.map((row) => {
-        const i = page.rows.get(ids[row.index]!);
+        const i = rowOf(ids[row.index]!);
         const style = { position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${row.start}px)` } as const;
         // Scrolled to before its page is read: a blank row of the estimated height, for a moment.
         if (!i) return <li key={row.key} data-index={row.index} aria-hidden="true" className="pending" style={{ ...style, height: 58 }} />;
@@ -170,7 +207,7 @@ function Rows({
               {i.title}
             </button>
             <div className="meta row">
-              {page.numbers.has(i.id) && <span className="mono">{incidentRef(page.numbers.get(i.id))}</span>}
+              {numberOf(i.id) !== undefined && <span className="mono">{incidentRef(numberOf(i.id))}</span>}
               <SeverityBadge severity={i.severity} />
               <StatusBadge status={i.status} />
               <strong>{i.status === 'active' ? `${i.leadName} is leading` : `Led by ${i.leadName}`}</strong>

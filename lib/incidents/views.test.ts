@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LAWRENCE, makeContext, ME } from '../../test/support/domain';
 import { addCustomerUpdate, addNote, changeSeverity, declareIncident, markReviewed, resolveIncident } from './operations';
-import { customerUpdateDue, listView, readIncidents, viewIds } from './views';
+import { customerUpdateDue, listView, readIncidents, viewHead, viewIds, VIEWS } from './views';
 
 async function fixture() {
   const ctx = makeContext();
@@ -70,6 +70,36 @@ describe('side panel views', () => {
     expect(await viewIds(ctx.db, 'mine', ME.userId, ctx.now())).toEqual(expected);
     expect(await viewIds(ctx.db, 'major', ME.userId, ctx.now())).toEqual(expected);
     expect(await viewIds(ctx.db, 'mine', LAWRENCE.userId, ctx.now())).toHaveLength(1);
+  });
+
+  it('reads the first ids of every view without the rest, in the same order as the whole view', async () => {
+    const ctx = makeContext();
+    const theirs = { ...ctx, actor: LAWRENCE };
+    // 14 incidents: ties in activity time (no clock advance between pairs), both leads, both
+    // severities, resolved ones more recent than active ones, and some reviewed.
+    for (let i = 0; i < 7; i++) {
+      const who = i % 2 ? theirs : ctx;
+      const lead = i % 2 ? { id: LAWRENCE.userId, name: 'Lawrence' } : undefined;
+      const a = await declareIncident(who, { title: `A${i}`, severity: i % 3 ? 'minor' : 'major', ...(lead ? { lead } : {}) });
+      const b = await declareIncident(who, { title: `B${i}`, severity: i % 2 ? 'major' : 'minor', ...(lead ? { lead } : {}) });
+      ctx.advance(60_000);
+      if (i % 3 === 0 && i > 0) await resolveIncident(who, a.id, 'fixed');
+      if (i % 4 === 0) await resolveIncident(theirs, b.id, 'no_action');
+      ctx.advance(60_000);
+    }
+    for (const view of VIEWS) {
+      for (const me of [ME.userId, LAWRENCE.userId]) {
+        const whole = await viewIds(ctx.db, view, me, ctx.now());
+        for (const limit of [0, 1, 3, 5, whole.length, whole.length + 10]) {
+          expect([view, me, limit, await viewHead(ctx.db, view, me, ctx.now(), limit)]).toEqual([view, me, limit, whole.slice(0, limit)]);
+        }
+      }
+    }
+    // The fixture reaches the cases the cursor must get right: a view longer than the limit,
+    // and Mine and Major with both active and resolved rows.
+    expect((await viewIds(ctx.db, 'active', ME.userId, ctx.now())).length).toBeGreaterThan(5);
+    const major = await listView(ctx.db, 'major', ME.userId, ctx.now());
+    expect(new Set(major.map((i) => i.status))).toEqual(new Set(['active', 'resolved']));
   });
 
   it('reads a page of rows as they are now: a row changed after its view was read comes changed, a removed one is left out', async () => {
