@@ -8,9 +8,11 @@
 /** The IndexedDB database every extension page shares (Dexie and the popup's peek). */
 export const DB_NAME = 'incident-capture';
 
-/** The incidents projection and its `status` index (declared in schema.ts). */
+/** The incidents projection and the indexes the peek reads (declared in schema.ts). */
 export const INCIDENTS_STORE = 'incidents';
 export const STATUS_INDEX = 'status';
+/** Since v6 (issue 13): one entry per incident, `[leadId, statusRank, lastActivityAt]`; statusRank 0 is active, 1 resolved. */
+export const LEAD_STATUS_INDEX = '[leadId+statusRank+lastActivityAt]';
 
 /** The `meta` table's rows with one fixed key. */
 export const META_KEY = {

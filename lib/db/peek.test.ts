@@ -23,6 +23,39 @@ describe('peekActiveLeadIds', () => {
     expect(await both(ME.userId)).toEqual([false, false]);
   });
 
+  it('finds every lead of an active incident among many leads, active and resolved mixed', async () => {
+    const ctx = makeContext();
+    const leads = Array.from({ length: 9 }, (_, i) => ({ id: `0190a000-0000-7000-8000-00000000010${i}`, name: `Lead ${i}` }));
+    for (const [i, lead] of leads.entries()) {
+      // Lead i declares i % 4 incidents and resolves the first i % 3 of them.
+      const made = [];
+      for (let n = 0; n < i % 4; n++) made.push(await declareIncident(ctx, { title: `${lead.name} #${n}`, lead }));
+      for (const incident of made.slice(0, i % 3)) await resolveIncident(ctx, incident.id, 'fixed');
+    }
+    const expected = new Set((await ctx.db.incidents.toArray()).filter((i) => i.status === 'active').map((i) => i.leadId));
+    expect(expected.size).toBeGreaterThan(2);
+    expect(await peekActiveLeadIds(indexedDB, ctx.db.name)).toEqual(expected);
+  });
+
+  it('reads a database from before v6, which has no lead index yet, the old way', async () => {
+    const name = `v5-${Math.random()}`;
+    await new Promise<void>((done, fail) => {
+      const open = indexedDB.open(name, 50);
+      open.onupgradeneeded = () => {
+        const store = open.result.createObjectStore('incidents', { keyPath: 'id' });
+        store.createIndex('status', 'status');
+        store.put({ id: 'a', status: 'active', leadId: 'sophie' });
+        store.put({ id: 'b', status: 'resolved', leadId: 'lawrence' });
+      };
+      open.onsuccess = () => {
+        open.result.close();
+        done();
+      };
+      open.onerror = () => fail(open.error);
+    });
+    expect(await peekActiveLeadIds(indexedDB, name)).toEqual(new Set(['sophie']));
+  });
+
   it('answers no for a database that does not exist, without creating it', async () => {
     const name = `never-created-${Math.random()}`;
     expect(await peekActiveLeadIds(indexedDB, name)).toEqual(new Set());

@@ -1,11 +1,16 @@
-import { DB_NAME, INCIDENTS_STORE, STATUS_INDEX } from './names';
+import { DB_NAME, INCIDENTS_STORE, LEAD_STATUS_INDEX, STATUS_INDEX } from './names';
 
 /**
  * Who leads an active incident? Answered with the bare IndexedDB API so the
  * popup can decide what to paint before Dexie (110 KB) has loaded, and without
  * waiting for the profile (the caller checks its own user id in the set).
- * Reads the `incidents` projection through its `status` index; a test holds it
- * to the same answers as `findMyCurrentIncident`.
+ * Reads the `incidents` projection's `[leadId+statusRank+lastActivityAt]`
+ * index with a key cursor that visits each lead at most twice (skipScan):
+ * the cost follows how many people lead incidents, not how many incidents
+ * are active (7,924 rows at issue 13's scale, each read and cloned by the
+ * `status` index's getAll it replaces). A database from before v6, not yet
+ * upgraded by Dexie, has no such index and is read the old way. A test holds
+ * it to the same answers as `findMyCurrentIncident`.
  *
  * Never creates the database: if it does not exist yet the open is aborted and
  * the answer is "no". Any other failure answers null ("don't know"), and the
@@ -41,19 +46,48 @@ export function peekActiveLeadIds(factory: IDBFactory, name = DB_NAME): Promise<
           db.close();
           return;
         }
-        const get = db.transaction(INCIDENTS_STORE, 'readonly').objectStore(INCIDENTS_STORE).index(STATUS_INDEX).getAll('active');
-        get.onsuccess = () => {
-          answer(new Set((get.result as { leadId?: unknown }[]).map((i) => String(i.leadId))));
-          db.close();
-        };
-        get.onerror = () => {
-          answer(null);
-          db.close();
-        };
+        const store = db.transaction(INCIDENTS_STORE, 'readonly').objectStore(INCIDENTS_STORE);
+        const read = store.indexNames.contains(LEAD_STATUS_INDEX) ? skipScan(store.index(LEAD_STATUS_INDEX)) : activeRows(store.index(STATUS_INDEX));
+        read.then(answer, () => answer(null)).finally(() => db.close());
       } catch {
         answer(null);
         db.close();
       }
     };
+  });
+}
+
+/**
+ * The leads with an active incident, off `[leadId, statusRank, …]` keys in
+ * order: at a lead's first key, an active rank (0) adds the lead and jumps
+ * past its active keys to `[lead, 1]`; a resolved rank jumps past the lead
+ * (`[lead, 2]` sorts after every key of that lead and before the next
+ * lead's, as arrays compare item by item: IndexedDB 3, "compare two keys").
+ */
+function skipScan(index: IDBIndex): Promise<Set<string>> {
+  return new Promise((resolve, reject) => {
+    const leads = new Set<string>();
+    const cursor = index.openKeyCursor();
+    cursor.onerror = () => reject(cursor.error);
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (!at) return resolve(leads);
+      const [lead, rank] = at.key as [string, number];
+      if (rank === 0) {
+        leads.add(String(lead));
+        at.continue([lead, 1]);
+      } else {
+        at.continue([lead, rank + 1]);
+      }
+    };
+  });
+}
+
+/** Before v6: every active row, through the `status` index. */
+function activeRows(index: IDBIndex): Promise<Set<string>> {
+  return new Promise((resolve, reject) => {
+    const get = index.getAll('active');
+    get.onsuccess = () => resolve(new Set((get.result as { leadId?: unknown }[]).map((i) => String(i.leadId))));
+    get.onerror = () => reject(get.error);
   });
 }
