@@ -53,7 +53,12 @@ export function expectReportContent(snap: ReportSnapshot): void {
   expect(snap.text).not.toContain('Red dashboard'); // …the screenshot it removed is nowhere
   expect(snap.images).toEqual([expect.objectContaining({ alt: 'Screenshot of Boxes', src: expect.stringMatching(/^blob:/) })]);
   expect(snap.images[0]!.naturalWidth).toBeGreaterThan(100); // the full image, not the thumbnail
-  expect(snap.text).toMatch(/Slowest requests\s+\S*\s*http:\/\/127\.0\.0\.1:\d+\/boxes/); // the page's requests, every list open
+  // The page's requests, every list open. On failure, the report's text from the Boxes screenshot on,
+  // whole (a plain toMatch cuts it to a few words), to tell a read that came too late from a wrong one.
+  const fromBoxes = snap.text.slice(snap.text.indexOf('Screenshot of Boxes'));
+  expect(snap.text, `the report from its Boxes screenshot: ${JSON.stringify(fromBoxes.slice(0, 1_500))}`).toMatch(
+    /Slowest requests\s+\S*\s*http:\/\/127\.0\.0\.1:\d+\/boxes/,
+  );
   for (const label of ['Severity', 'Status', 'Lead', 'Declared', 'Follow-ups', 'Timeline']) expect(snap.text).toMatch(new RegExp(label, 'i'));
   expect(snap.text).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d UTC \(.+, local time\)/);
 }
