@@ -75,9 +75,13 @@ export async function openTab(session: FirefoxSession, url: string): Promise<Pag
   return page;
 }
 
-/** The page showing `url` that was not among `before`, once loaded. */
+/**
+ * The page showing `url` that was not among `before`, once loaded. Up to 30 s:
+ * in CI, beside the Chromium lane on two cores, a popup window first opened
+ * after Firefox starts once took longer than the 15 s this allowed.
+ */
 async function newPage(session: FirefoxSession, before: Set<Page>, url: string): Promise<Page> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 30_000;
   for (;;) {
     for (const page of await session.browser.pages()) {
       if (before.has(page)) continue;
