@@ -13,16 +13,31 @@ function prng(seed: number) {
   };
 }
 
-const SOURCES = [
-  'https://acme.sentry.io/issues/4512345678/',
-  'https://grafana.acme.io/d/abc123/checkout',
-  'https://github.com/acme/api/issues/812',
-  'https://github.com/acme/api/actions/runs/123456789',
-  'https://app.datadoghq.com/monitors/123456',
-  'https://status.acme.io/',
-  null,
-  null,
-];
+/**
+ * The page each incident was declared from, as real ones are: nearly all
+ * distinct (an issue or run id, a dashboard with its time range), so the
+ * page names the tool of every one of them afresh. Six fixed addresses made
+ * that cost vanish behind a memo (issue 13's first runs).
+ */
+function sourceOf(kind: number, i: number, declared: number): string | null {
+  switch (kind) {
+    case 0:
+      return `https://acme.sentry.io/issues/${4_512_345_678 + i}/?project=4504&referrer=slack`;
+    case 1:
+      return `https://grafana.acme.io/d/abc${i % 40}/checkout?orgId=1&from=${declared - 3_600_000}&to=${declared}`;
+    case 2:
+      return `https://github.com/acme/api/issues/${800 + i}`;
+    case 3:
+      return `https://github.com/acme/api/actions/runs/${123_456_789 + i}`;
+    case 4:
+      return `https://app.datadoghq.com/monitors/${123_456 + (i % 500)}?from_ts=${declared}`;
+    case 5:
+      return `https://status.acme.io/incidents/${i}`;
+    default:
+      return null;
+  }
+}
+const SOURCE_KINDS = 8;
 const MIN = 60_000;
 const YEARS = 3 * 365 * 86_400_000;
 
@@ -51,7 +66,7 @@ export function generateInsightsFacts(count: number, now = Date.now(), seed = 13
       followUpsAddedAt: followUps.map(iso),
       followUpsDoneAt: done.map(iso),
       reviewedByOutsider: resolved !== null && r() < 0.3,
-      sourceUrl: SOURCES[Math.floor(r() * SOURCES.length)]!,
+      sourceUrl: sourceOf(Math.floor(r() * SOURCE_KINDS), i, declared),
       lastAt: iso(Math.max(...dates)),
     });
   }

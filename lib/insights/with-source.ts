@@ -1,4 +1,4 @@
-import { recognisePage } from '../recognise/recognise';
+import { recogniseTool } from '../recognise/recognise';
 import type { IncidentFacts, StoredFacts } from './facts';
 
 /**
@@ -8,12 +8,14 @@ import type { IncidentFacts, StoredFacts } from './facts';
  * and Insights names the source of every incident it reads.
  */
 const tools = new Map<string, string | null>();
+/** Above issue 13's 20,000 incidents, so a second period or scope reads none again; a few MB of strings at most. */
+const MEMO_MAX = 50_000;
 export function sourceToolOf(sourceUrl: string | null): string | null {
   if (!sourceUrl) return null;
   let tool = tools.get(sourceUrl);
   if (tool === undefined) {
-    tool = recognisePage({ url: sourceUrl, title: '', meta: {} }).tool;
-    if (tools.size > 10_000) tools.clear();
+    tool = recogniseTool(sourceUrl);
+    if (tools.size >= MEMO_MAX) tools.clear();
     tools.set(sourceUrl, tool);
   }
   return tool;
