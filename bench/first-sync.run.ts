@@ -14,7 +14,7 @@
 //   - a side panel opened mid-sync: navigation → first incident row (the
 //     list is usable while it runs); floor: the same load once caught up.
 // Run: npm run build:e2e && BENCH_SMOKE=0 npx vitest run --config vitest.bench.config.ts bench/first-sync.run.ts
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -61,12 +61,16 @@ function heapSampler(userDataDir: string, extensionId: string) {
     };
     return ws;
   }
-  const send = (ws: WebSocket, method: string) =>
+  const send = (ws: WebSocket, method: string, params: Record<string, unknown> = {}) =>
     new Promise<unknown>((ok) => {
       const n = ++id;
       waiting.set(n, ok);
-      ws.send(JSON.stringify({ id: n, method }));
+      ws.send(JSON.stringify({ id: n, method, params }));
     });
+  // BENCH_PROFILE=<file>: a CPU profile of the background from its first sample to the end (a worker
+  // restart loses it), written as a .cpuprofile that DevTools and scripts/profile-summary.mjs read.
+  const profileFile = process.env.BENCH_PROFILE;
+  let profiling: WebSocket | null = null;
 
   const timer = setInterval(async () => {
     try {
@@ -75,6 +79,12 @@ function heapSampler(userDataDir: string, extensionId: string) {
         if (socket && samples.length) restarts++;
       }
       if (!socket) return;
+      if (profileFile && !profiling && !samples.length) {
+        profiling = socket;
+        await send(socket, 'Profiler.enable');
+        await send(socket, 'Profiler.setSamplingInterval', { interval: 500 });
+        await send(socket, 'Profiler.start');
+      }
       const { usedSize, totalSize } = (await send(socket, 'Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
       samples.push({ at: performance.now(), used: usedSize, total: totalSize });
     } catch {
@@ -86,8 +96,12 @@ function heapSampler(userDataDir: string, extensionId: string) {
     get restarts() {
       return restarts;
     },
-    stop() {
+    async stop() {
       clearInterval(timer);
+      if (profileFile && profiling && profiling === socket) {
+        const { profile } = (await send(profiling, 'Profiler.stop')) as { profile: unknown };
+        writeFileSync(profileFile, JSON.stringify(profile));
+      }
       socket?.close();
     },
   };
@@ -182,7 +196,7 @@ it(`a new member's first sync of ${EVENTS.toLocaleString('en')} events`, { timeo
     }
     const caughtUpMs = performance.now() - started;
     const caughtUp = seen.at(-1)!.text.startsWith('Synced');
-    heap.stop();
+    await heap.stop();
     const midSyncRowMs = midSync ? await midSync : null;
     const counted = caughtUp ? await countRows(panel) : null;
 
@@ -214,7 +228,7 @@ it(`a new member's first sync of ${EVENTS.toLocaleString('en')} events`, { timeo
     expect(progress.some((p) => p.text.endsWith(` of ${EVENTS.toLocaleString('en')}`))).toBe(true);
     expect(heap.samples.length).toBeGreaterThan(0);
   } finally {
-    heap?.stop();
+    await heap?.stop();
     await session?.close();
     await standin.stop();
     await database.stop();
