@@ -3,8 +3,13 @@ import { dirtyIncidentsItem } from '../db/meta-items';
 import { refold } from '../incidents/append';
 import { projectionTables } from '../incidents/projection';
 
-/** Incidents refolded per transaction: ~200 × 50 events is a few tens of milliseconds of holding the incidents table. */
-export const REFOLD_CHUNK = 200;
+/**
+ * Incidents refolded per transaction. A side panel opened mid-sync waits for
+ * the chunk in progress: with 200 its first row came 2.1–3.4 s after opening
+ * (bench/first-sync.run.ts, 20,000 events), with 50 1.8–1.9 s, and the sync
+ * took as long (11 s).
+ */
+export const REFOLD_CHUNK = 50;
 
 /**
  * Folds the incidents a pull marked dirty, `chunk` at a time, each chunk in
