@@ -56,6 +56,27 @@ describe('peekActiveLeadIds', () => {
     expect(await peekActiveLeadIds(indexedDB, name)).toEqual(new Set(['sophie']));
   });
 
+  it("answers don't know, not never, when a stored rank is one it cannot step past", async () => {
+    const name = `odd-rank-${Math.random()}`;
+    await new Promise<void>((done, fail) => {
+      const open = indexedDB.open(name, 60);
+      open.onupgradeneeded = () => {
+        const store = open.result.createObjectStore('incidents', { keyPath: 'id' });
+        store.createIndex('status', 'status');
+        store.createIndex('[leadId+statusRank+lastActivityAt]', ['leadId', 'statusRank', 'lastActivityAt']);
+        store.put({ id: 'a', status: 'active', leadId: 'sophie', statusRank: 0, lastActivityAt: '2026-12-01T00:00:00.000Z' });
+        // A rank of [] sorts after every number and string: [lead, [] + 1] = [lead, ''] is behind it.
+        store.put({ id: 'b', status: 'resolved', leadId: 'lawrence', statusRank: [], lastActivityAt: '2026-12-01T00:00:00.000Z' });
+      };
+      open.onsuccess = () => {
+        open.result.close();
+        done();
+      };
+      open.onerror = () => fail(open.error);
+    });
+    expect(await peekActiveLeadIds(indexedDB, name)).toBeNull();
+  });
+
   it('answers no for a database that does not exist, without creating it', async () => {
     const name = `never-created-${Math.random()}`;
     expect(await peekActiveLeadIds(indexedDB, name)).toEqual(new Set());

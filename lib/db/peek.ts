@@ -73,11 +73,13 @@ function skipScan(index: IDBIndex): Promise<Set<string>> {
       const at = cursor.result;
       if (!at) return resolve(leads);
       const [lead, rank] = at.key as [string, number];
-      if (rank === 0) {
-        leads.add(String(lead));
-        at.continue([lead, 1]);
-      } else {
+      if (rank === 0) leads.add(String(lead));
+      try {
         at.continue([lead, rank + 1]);
+      } catch (error) {
+        // A key it cannot step past (a rank that is not a number): "don't know", and the popup takes
+        // the full path, rather than a throw in this handler aborting the read with no answer at all.
+        reject(error);
       }
     };
   });
