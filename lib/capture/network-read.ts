@@ -5,14 +5,9 @@ import { judgeNetwork } from './network-judge';
  * How long a capture waits for the page's network context once the image is
  * ready. The read normally ends long before the image is encoded (a few ms,
  * bench/README.md); a page whose main thread is stuck must not hold the
- * screenshot back, so past this the screenshot is stored without it. 3 s, not
- * the 1 s it was: a busy page (a dashboard still drawing, a machine under
- * load) is when its failed requests matter most, and the wait only ever
- * falls on such a page. (Firefox's report test once lost a screenshot's
- * requests under CI's load; a late answer is the likely cause, not a proven
- * one: test/e2e/report-checks.ts now prints what the report held.)
+ * screenshot back, so past this the screenshot is stored without it.
  */
-export const NETWORK_READ_GRACE_MS = 3_000;
+export const NETWORK_READ_GRACE_MS = 1_000;
 
 /**
  * Starts reading the page's Resource Timing (`read`: the probe run in the
