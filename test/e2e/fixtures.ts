@@ -35,8 +35,15 @@ export async function openExtensionWindow(session: ExtensionSession, path: strin
     await chrome.windows.create({ url: a.url, type: 'popup', width: a.width, height: a.height });
   }, { url, ...size });
   const page = await opened;
-  await page.waitForLoadState('domcontentloaded');
-  return page;
+  // The document's own readyState, not Playwright's lifecycle events: CI at ad8ff7d timed out in
+  // waitForLoadState('domcontentloaded') on a popup window whose "networkidle" had already fired, so
+  // the page had loaded and the event was missed (the window is made by the extension, not by Playwright).
+  // A plain loop: suites open windows in beforeAll, where expect.poll may not run.
+  for (const deadline = Date.now() + 30_000; ; await new Promise((ok) => setTimeout(ok, 50))) {
+    const state = await page.evaluate(() => document.readyState).catch(() => 'loading');
+    if (state !== 'loading') return page;
+    if (Date.now() > deadline) throw new Error(`${path} was still loading after 30 s`);
+  }
 }
 
 export async function badge(session: ExtensionSession): Promise<{ text: string; color: number[] }> {
